@@ -1,0 +1,90 @@
+//! Carrying out a parsed command line.
+//!
+//! This is the edge of the library: it opens inputs, picks writers for
+//! stdout and reports problems on stderr. The modules it calls never print.
+
+mod report;
+mod triage;
+
+pub use report::Reporter;
+
+use crate::cli::{Cli, ColorChoice, Command, OutputArgs};
+use crate::error::Result;
+use crate::output::{
+    CsvWriter, JsonArrayWriter, JsonLinesWriter, OutputFormat, TableWriter, Writer,
+};
+use clap::CommandFactory;
+use std::io::{IsTerminal, Write};
+
+/// How a successful run ended, for the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0.
+    Clean,
+    /// Exit 1: the run worked and found what the user asked to be alerted to.
+    Found,
+    /// Exit 2: the run finished but some input or record failed.
+    Incomplete,
+}
+
+impl Outcome {
+    pub fn code(self) -> u8 {
+        match self {
+            Outcome::Clean => 0,
+            Outcome::Found => 1,
+            Outcome::Incomplete => 2,
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<Outcome> {
+    match cli.command {
+        Command::Triage(args) => triage::run(&args),
+        Command::Completions { shell } => {
+            let mut command = Cli::command();
+            let mut out = std::io::stdout().lock();
+            clap_complete::generate(shell, &mut command, "replywise", &mut out);
+            out.flush().map_err(crate::error::Error::Write)?;
+            Ok(Outcome::Clean)
+        }
+    }
+}
+
+/// True when colour should be used on stdout.
+pub fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+/// The writer for stdout that the output flags ask for.
+pub fn writer(args: &OutputArgs) -> Box<dyn Writer> {
+    let stdout = std::io::stdout();
+    let terminal = stdout.is_terminal();
+    let format = args.format.unwrap_or(if terminal {
+        OutputFormat::Table
+    } else {
+        OutputFormat::Jsonl
+    });
+    let out = std::io::BufWriter::with_capacity(64 * 1024, stdout);
+    match format {
+        OutputFormat::Table => {
+            let width = terminal_width();
+            Box::new(TableWriter::new(out, use_color(args.color), width))
+        }
+        OutputFormat::Jsonl => Box::new(JsonLinesWriter::new(out)),
+        OutputFormat::Json => Box::new(JsonArrayWriter::new(out)),
+        OutputFormat::Csv => Box::new(CsvWriter::new(out)),
+    }
+}
+
+/// The terminal's width from `COLUMNS`, which shells export; the table
+/// falls back to a fixed width when it is not set.
+fn terminal_width() -> Option<u16> {
+    std::env::var("COLUMNS").ok()?.trim().parse().ok()
+}

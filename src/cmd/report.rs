@@ -1,0 +1,138 @@
+//! Progress, problems and counts on stderr.
+//!
+//! Every failed record is reported with its location as it happens, and a
+//! closing line (`read N, wrote M, failed K`) makes the totals checkable:
+//! read = wrote + filtered + failed, so nothing is lost silently.
+
+use crate::error::{Error, RecordError, Warning};
+use crate::review::Platform;
+use crate::text::for_terminal;
+use crate::triage::Label;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::time::Duration;
+
+#[derive(Default)]
+pub struct Reporter {
+    pub read: u64,
+    pub wrote: u64,
+    pub filtered: u64,
+    pub failed: u64,
+    pub failed_inputs: u64,
+    pub warnings: u64,
+    labels: BTreeMap<Label, u64>,
+    sources: BTreeMap<&'static str, u64>,
+    progress: Option<ProgressBar>,
+}
+
+impl Reporter {
+    /// A reporter; shows a spinner with counts when stderr is a terminal.
+    pub fn new() -> Reporter {
+        let progress = std::io::stderr().is_terminal().then(|| {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(4));
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {pos} reviews ({per_sec})")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            bar.enable_steady_tick(Duration::from_millis(250));
+            bar
+        });
+        Reporter {
+            progress,
+            ..Reporter::default()
+        }
+    }
+
+    /// Prints a line on stderr without tearing the progress bar, with any
+    /// terminal control characters from untrusted text removed.
+    fn say(&self, message: &str) {
+        let line = for_terminal(message, true);
+        match &self.progress {
+            Some(bar) => bar.suspend(|| eprintln_safe(&line)),
+            None => eprintln_safe(&line),
+        }
+    }
+
+    pub fn record_read(&mut self) {
+        self.read += 1;
+        if let Some(bar) = &self.progress {
+            bar.inc(1);
+        }
+    }
+
+    pub fn wrote(&mut self, label: Label, source: Platform) {
+        self.wrote += 1;
+        *self.labels.entry(label).or_default() += 1;
+        *self.sources.entry(source.name()).or_default() += 1;
+    }
+
+    pub fn failed(&mut self, error: &RecordError) {
+        self.failed += 1;
+        self.say(&format!("replywise: error: {error}"));
+    }
+
+    pub fn warning(&mut self, warning: &Warning) {
+        self.warnings += 1;
+        self.say(&format!("replywise: warning: {warning}"));
+    }
+
+    /// An input that could not be read (or not read to its end).
+    pub fn input_failed(&mut self, error: &Error) {
+        self.failed_inputs += 1;
+        self.say(&format!("replywise: error: {error}"));
+    }
+
+    /// The closing lines: the summary when asked for, and the counts
+    /// whenever something failed.
+    pub fn finish(&mut self, summary: bool) {
+        if let Some(bar) = self.progress.take() {
+            bar.finish_and_clear();
+        }
+        if summary {
+            let labels: Vec<String> = self
+                .labels
+                .iter()
+                .map(|(l, n)| format!("{}: {n}", l.name()))
+                .collect();
+            let sources: Vec<String> = self
+                .sources
+                .iter()
+                .map(|(s, n)| format!("{s}: {n}"))
+                .collect();
+            self.say(&format!("labels: {}", or_none(&labels)));
+            self.say(&format!("sources: {}", or_none(&sources)));
+        }
+        if self.failed > 0 || self.failed_inputs > 0 || summary {
+            let mut line = format!(
+                "read {}, wrote {}, failed {}",
+                self.read, self.wrote, self.failed
+            );
+            if self.filtered > 0 {
+                line.push_str(&format!(", filtered out {}", self.filtered));
+            }
+            if self.failed_inputs > 0 {
+                line.push_str(&format!(", unreadable inputs {}", self.failed_inputs));
+            }
+            self.say(&line);
+        }
+    }
+
+    pub fn anything_failed(&self) -> bool {
+        self.failed > 0 || self.failed_inputs > 0
+    }
+}
+
+fn or_none(parts: &[String]) -> String {
+    if parts.is_empty() {
+        "none".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// `eprintln!` panics when stderr is closed; a closed stderr is not worth
+/// dying for.
+fn eprintln_safe(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}

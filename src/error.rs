@@ -1,0 +1,99 @@
+//! Typed errors of the library.
+//!
+//! Each error names where it happened (file, line or record) and what the
+//! user can do about it; the binary adds nothing but context. A record-level
+//! problem is a [`RecordError`]: it is reported and the run goes on, so one
+//! bad row never costs the rest of the file.
+
+use crate::review::Location;
+use std::path::PathBuf;
+use thiserror::Error;
+
+/// What was wrong with one input record.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Problem {
+    #[error("no review text: expected a column or key such as {expected}; use --text-field NAME to choose one")]
+    NoText { expected: String },
+    #[error("unknown rating form {value:?}: give 1-5, 1-10, 0/1, '4/5', '4 stars', 'FOUR' or '★★★★☆', or choose another column with --rating-field")]
+    BadRating { value: String },
+    #[error("not valid JSON: {detail}")]
+    BadJson { detail: String },
+    #[error("broken CSV: {detail}")]
+    BadCsv { detail: String },
+    #[error(
+        "row has {found} fields but the header has {expected}; check the quoting on this line"
+    )]
+    FieldCount { found: usize, expected: usize },
+    #[error("expected a JSON object for a review, found {found}")]
+    NotAnObject { found: &'static str },
+    #[error("field {field:?} (from --{flag}) is missing")]
+    MissingField { field: String, flag: &'static str },
+}
+
+/// A record that could not be turned into a review.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{location}: {problem}")]
+pub struct RecordError {
+    pub location: Location,
+    pub problem: Problem,
+}
+
+/// A problem that was repaired but should be known (e.g. invalid bytes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub location: Location,
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+/// Errors that stop a whole input or the whole run.
+#[derive(Debug, Error)]
+pub enum Error {
+    #[error("{path}: {source}")]
+    Open {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{origin}: read failed: {source}")]
+    Read {
+        origin: String,
+        source: std::io::Error,
+    },
+    #[error(
+        "{origin}:{line}:{column}: not valid JSON ({detail}); reviews before this point were kept"
+    )]
+    Json {
+        origin: String,
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    #[error("{0}")]
+    Record(#[from] RecordError),
+    #[error("{path}:{line}:{column}: {message}")]
+    Phrasebook {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{0}")]
+    Usage(String),
+    #[error("writing output: {0}")]
+    Write(std::io::Error),
+}
+
+impl Error {
+    /// True when the error only means the reader of our output went away
+    /// (`replywise ... | head`), which is a clean exit, not a failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Write(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,298 @@
+//! JSON documents and JSON Lines, read one record at a time.
+//!
+//! A JSON document is walked with a serde visitor rather than loaded into
+//! one `Value`: arrays of reviews, at the top or under a known key
+//! (`reviews`, `data`, `feed.entry`, `result.reviews`, ...), are handed out
+//! element by element, so a large export never sits in memory whole. JSON
+//! Lines are parsed line by line, and a bad line is one failed record.
+
+use super::Raw;
+use crate::error::{Error, Problem, Result};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+use std::fmt;
+use std::io::BufRead;
+
+/// Keys under which sources keep a list of reviews (or a single one).
+const RECORD_KEYS: &[&str] = &["reviews", "review", "entry", "data", "items", "results"];
+/// Keys of envelopes that hold such a key one level down.
+const ENVELOPE_KEYS: &[&str] = &["feed", "result", "response"];
+
+/// Reads JSON Lines: one record per non-blank line.
+pub fn read_lines(
+    reader: &mut dyn BufRead,
+    origin: &str,
+    emit: &mut dyn FnMut(Raw) -> Result<()>,
+) -> Result<()> {
+    let mut line = String::new();
+    let mut number = 0u64;
+    loop {
+        line.clear();
+        let n = reader.read_line(&mut line).map_err(|source| Error::Read {
+            origin: origin.to_string(),
+            source,
+        })?;
+        if n == 0 {
+            return Ok(());
+        }
+        number += 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let value = serde_json::from_str::<Value>(&line).map_err(|e| Problem::BadJson {
+            detail: format!("{e}; each line must be one complete JSON value"),
+        });
+        emit(Raw {
+            value,
+            line: Some(number),
+        })?;
+    }
+}
+
+/// Reads one JSON document, streaming the review records it holds.
+pub fn read_document(
+    reader: &mut dyn BufRead,
+    origin: &str,
+    emit: &mut dyn FnMut(Raw) -> Result<()>,
+) -> Result<()> {
+    let mut walker = Walker {
+        emit,
+        stopped: None,
+    };
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    let outcome = Top(&mut walker)
+        .deserialize(&mut de)
+        .and_then(|()| de.end());
+    if let Some(stop) = walker.stopped.take() {
+        return Err(stop);
+    }
+    outcome.map_err(|e| Error::Json {
+        origin: origin.to_string(),
+        line: e.line(),
+        column: e.column(),
+        detail: e.to_string(),
+    })
+}
+
+struct Walker<'a> {
+    emit: &'a mut dyn FnMut(Raw) -> Result<()>,
+    /// An error from the sink (a closed pipe, `--strict`) travels through
+    /// serde as a custom error; the real one waits here.
+    stopped: Option<Error>,
+}
+
+impl Walker<'_> {
+    fn send<E: de::Error>(&mut self, value: Value) -> Result<(), E> {
+        (self.emit)(Raw {
+            value: Ok(value),
+            line: None,
+        })
+        .map_err(|e| {
+            self.stopped = Some(e);
+            E::custom("stopped")
+        })
+    }
+}
+
+/// The document root: an array of records, an object holding them, or a
+/// single record object.
+struct Top<'w, 'a>(&'w mut Walker<'a>);
+
+impl<'de> DeserializeSeed<'de> for Top<'_, '_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(Node {
+            walker: self.0,
+            role: Role::Top,
+        })
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Role {
+    Top,
+    /// Under a record key: an array of records or one record.
+    Records,
+    /// Under an envelope key: only look for record keys inside.
+    Envelope,
+}
+
+struct Node<'w, 'a> {
+    walker: &'w mut Walker<'a>,
+    role: Role,
+}
+
+impl<'de> DeserializeSeed<'de> for Node<'_, '_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Node<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array of reviews or an object holding them")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        if self.role == Role::Envelope {
+            while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+            return Ok(());
+        }
+        while let Some(value) = seq.next_element::<Value>()? {
+            self.walker.send(value)?;
+        }
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut rest = Map::new();
+        let mut found_container = false;
+        while let Some(key) = map.next_key::<String>()? {
+            let role = if RECORD_KEYS.contains(&key.as_str()) {
+                Role::Records
+            } else if ENVELOPE_KEYS.contains(&key.as_str()) {
+                Role::Envelope
+            } else if self.role == Role::Envelope {
+                map.next_value::<de::IgnoredAny>()?;
+                continue;
+            } else {
+                rest.insert(key, map.next_value::<Value>()?);
+                continue;
+            };
+            if self.role == Role::Records {
+                // Inside a single record, "data" or "review" is just a field.
+                rest.insert(key, map.next_value::<Value>()?);
+                continue;
+            }
+            found_container = true;
+            map.next_value_seed(Node {
+                walker: self.walker,
+                role,
+            })?;
+        }
+        let is_record = match self.role {
+            Role::Records => true,
+            Role::Top => !found_container && !rest.is_empty(),
+            Role::Envelope => false,
+        };
+        if is_record {
+            self.walker.send(Value::Object(rest))?;
+        }
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        self.scalar(Value::String(v.to_string()))
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
+        self.scalar(Value::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
+        self.scalar(Value::from(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
+        self.scalar(Value::from(v))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
+        self.scalar(Value::from(v))
+    }
+}
+
+impl Node<'_, '_> {
+    /// A scalar where records were expected is passed on, so the mapper can
+    /// report it as a bad record instead of it vanishing.
+    fn scalar<E: de::Error>(self, value: Value) -> Result<(), E> {
+        match self.role {
+            Role::Envelope => Ok(()),
+            _ => self.walker.send(value),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn records(doc: &str) -> Vec<Value> {
+        let mut out = Vec::new();
+        let mut reader = doc.as_bytes();
+        read_document(&mut reader, "t", &mut |raw| {
+            out.push(raw.value.unwrap());
+            Ok(())
+        })
+        .unwrap();
+        out
+    }
+
+    #[test]
+    fn arrays_at_the_top_or_under_known_keys() {
+        assert_eq!(records(r#"[{"a":1},{"a":2}]"#).len(), 2);
+        assert_eq!(
+            records(r#"{"reviews":[{"a":1}],"total":9}"#),
+            vec![json!({"a":1})]
+        );
+        assert_eq!(
+            records(r#"{"feed":{"author":{},"entry":[{"a":1},{"a":2}]}}"#).len(),
+            2
+        );
+        assert_eq!(
+            records(r#"{"result":{"name":"x","reviews":[{"a":1}]}}"#).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_single_entry_object_is_one_record() {
+        assert_eq!(
+            records(r#"{"feed":{"entry":{"a":1}}}"#),
+            vec![json!({"a":1})]
+        );
+    }
+
+    #[test]
+    fn an_envelope_without_entries_has_no_records() {
+        assert!(records(r#"{"feed":{"author":{"name":"x"},"link":[{"a":1}]}}"#).is_empty());
+    }
+
+    #[test]
+    fn a_bare_object_is_one_record_with_its_fields_intact() {
+        let r = records(r#"{"rating":3,"text":"meh"}"#);
+        assert_eq!(r, vec![json!({"rating":3,"text":"meh"})]);
+    }
+
+    #[test]
+    fn syntax_errors_are_located_and_earlier_records_kept() {
+        let mut kept = 0;
+        let mut reader = "[{\"a\":1},\n{\"a\":".as_bytes();
+        let err = read_document(&mut reader, "f.json", &mut |_| {
+            kept += 1;
+            Ok(())
+        })
+        .unwrap_err();
+        assert_eq!(kept, 1);
+        assert!(err.to_string().starts_with("f.json:2:"), "{err}");
+    }
+
+    #[test]
+    fn json_lines_report_bad_lines_by_number() {
+        let mut reader = "{\"a\":1}\n\nnot json\n{\"a\":2}\n".as_bytes();
+        let mut seen = Vec::new();
+        read_lines(&mut reader, "f", &mut |raw| {
+            seen.push((raw.line, raw.value.is_ok()));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(
+            seen,
+            vec![(Some(1), true), (Some(3), false), (Some(4), true)]
+        );
+    }
+}

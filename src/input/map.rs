@@ -1,0 +1,336 @@
+//! Turning one source record (a JSON object or a CSV row) into a [`Review`].
+//!
+//! CSV rows arrive here as objects keyed by header, so every format shares
+//! this one road: recognise the shape, apply the user's field overrides,
+//! take the known fields, normalise rating and date, and keep the rest.
+
+use super::fields::{loose, text_of, Record};
+use super::shapes::{Generic, Shape};
+use super::values::{parse_date, parse_rating, Scale};
+use crate::error::Problem;
+use crate::review::{Location, Platform, Review};
+use serde_json::{Map, Value};
+
+/// Field names or dotted paths the user chose on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct FieldOverrides {
+    pub text: Option<String>,
+    pub rating: Option<String>,
+    pub id: Option<String>,
+    pub author: Option<String>,
+    pub title: Option<String>,
+    pub date: Option<String>,
+}
+
+/// Keys replywise itself adds to its output; when its output is read back,
+/// they are recomputed rather than passed through.
+const OWN_OUTPUT_KEYS: &[&str] = &[
+    "location",
+    "date_rfc3339",
+    "label",
+    "negative",
+    "score",
+    "reasons",
+    "topics",
+    "escalation",
+    "reply_length",
+    "platform_limit",
+    "placeholders",
+    "needs_human",
+];
+
+/// Maps one record. `location` is where it came from, for ids and errors.
+pub fn to_review(
+    value: Value,
+    location: Location,
+    overrides: &FieldOverrides,
+) -> Result<Review, Problem> {
+    let map = match value {
+        Value::Object(map) => map,
+        // A bare string is a review with nothing but text.
+        Value::String(text) => return Ok(with_derived_id(Review::new(text, location))),
+        other => {
+            return Err(Problem::NotAnObject {
+                found: kind(&other),
+            })
+        }
+    };
+    let mut record = Record::new(map);
+    let shape = Shape::detect(&record);
+    let paths = shape.paths();
+    let scale = rating_scale(&record, shape);
+    let play_link_id = review_id_from_link(&record);
+    let anchor = amazon_anchor(&record, shape);
+
+    let take =
+        |record: &mut Record, over: &Option<String>, paths: &[&str], generic: &[&str]| match over {
+            Some(path) => record.take_path(path),
+            None => take_field(record, shape, paths, generic),
+        };
+    let text_value = take(&mut record, &overrides.text, paths.text, Generic::TEXT);
+    let rating_value = take(
+        &mut record,
+        &overrides.rating,
+        paths.rating,
+        Generic::RATING,
+    );
+    let title = take(&mut record, &overrides.title, paths.title, Generic::TITLE);
+    let author = take(
+        &mut record,
+        &overrides.author,
+        paths.author,
+        Generic::AUTHOR,
+    );
+    let date_value = take(&mut record, &overrides.date, paths.date, Generic::DATE);
+    let id = take(&mut record, &overrides.id, paths.id, Generic::ID);
+    let language = take_field(&mut record, shape, paths.language, Generic::LANGUAGE);
+    let reply = take_field(&mut record, shape, paths.reply, Generic::REPLY);
+
+    let text = match text_value.as_ref().and_then(text_of) {
+        Some(text) => text,
+        None if overrides.text.is_some() => {
+            return Err(Problem::MissingField {
+                field: overrides.text.clone().unwrap_or_default(),
+                flag: "text-field",
+            })
+        }
+        None if shape == Shape::Generic => return Err(no_text(&record)),
+        None => String::new(),
+    };
+    let mut review = Review::new(text, location);
+    review.source = match shape {
+        Shape::Replywise => record
+            .take("source")
+            .as_ref()
+            .and_then(Value::as_str)
+            .and_then(Platform::from_name)
+            .unwrap_or_default(),
+        _ => shape.platform(),
+    };
+    if let Some(value) = rating_value.map(unwrap_label).filter(|v| !is_blank(v)) {
+        let rating = parse_rating(&value, scale).ok_or_else(|| Problem::BadRating {
+            value: text_of(&value).unwrap_or_else(|| value.to_string()),
+        })?;
+        review.rating = Some(rating);
+        review.rating_raw = text_of(&value).or_else(|| Some(value.to_string()));
+    }
+    review.title = title
+        .as_ref()
+        .and_then(text_of)
+        .filter(|t| !t.trim().is_empty());
+    review.author = author
+        .as_ref()
+        .and_then(text_of)
+        .filter(|a| !a.trim().is_empty());
+    if let Some(value) = date_value.map(unwrap_label).filter(|v| !is_blank(v)) {
+        review.date_rfc3339 = parse_date(&value);
+        review.date = text_of(&value).or_else(|| Some(value.to_string()));
+    }
+    review.language = language
+        .as_ref()
+        .and_then(text_of)
+        .filter(|l| !l.is_empty());
+    review.reply = reply
+        .as_ref()
+        .and_then(text_of)
+        .filter(|r| !r.trim().is_empty());
+    review.id = id
+        .as_ref()
+        .and_then(text_of)
+        .or(play_link_id)
+        .or(anchor)
+        .unwrap_or_default();
+
+    if matches!(shape, Shape::PlayConsoleCsv | Shape::PlayApi) {
+        split_play_title(&mut review);
+    }
+    if shape == Shape::BusinessProfile {
+        keep_original_of_translation(&mut review, &mut record);
+    }
+    if shape == Shape::Replywise {
+        for key in OWN_OUTPUT_KEYS {
+            record.take(key);
+        }
+        if let Some(Value::Object(extra)) = record.take("extra") {
+            record.map.extend(extra);
+        }
+    }
+    review.extra = record.into_extra();
+    Ok(with_derived_id(review))
+}
+
+fn take_field(
+    record: &mut Record,
+    shape: Shape,
+    paths: &[&str],
+    generic: &[&str],
+) -> Option<Value> {
+    if shape == Shape::Generic {
+        return record.take_loose(generic).map(|(_, v)| v);
+    }
+    paths.iter().find_map(|p| record.take_path(p))
+}
+
+fn with_derived_id(mut review: Review) -> Review {
+    if review.id.is_empty() {
+        let name = review
+            .location
+            .origin
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or("input");
+        review.id = format!("{name}#{}", review.location.record);
+    }
+    review
+}
+
+/// Apple's feed wraps every value as `{"label": ...}`; ratings and dates
+/// are read from inside such wrappers. `{seconds, nanos}` stays an object.
+fn unwrap_label(value: Value) -> Value {
+    match value {
+        Value::Object(mut m) if m.contains_key("label") => {
+            m.shift_remove("label").unwrap_or(Value::Null)
+        }
+        other => other,
+    }
+}
+
+fn is_blank(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn no_text(record: &Record) -> Problem {
+    let mut keys: Vec<&str> = record.map.keys().map(String::as_str).take(8).collect();
+    if keys.is_empty() {
+        keys.push("(none)");
+    }
+    Problem::NoText {
+        expected: format!(
+            "text/review/body/comment/content (found: {})",
+            keys.join(", ")
+        ),
+    }
+}
+
+/// The scale a record's rating is on, from the hints the record carries.
+fn rating_scale(record: &Record, shape: Shape) -> Scale {
+    let number = |v: Option<&Value>| -> Option<f64> {
+        match v? {
+            Value::Number(n) => n.as_f64(),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        }
+    };
+    let (min, max) = if shape == Shape::SchemaOrg {
+        let rating = record.map.get("reviewRating");
+        let bound = |key| number(rating.and_then(|r: &Value| r.get(key)));
+        (bound("worstRating"), bound("bestRating"))
+    } else {
+        (
+            number(record.map.get("scale_min")),
+            number(record.map.get("scale_max")),
+        )
+    };
+    match (min, max) {
+        (None | Some(0.0), Some(1.0)) => Scale::Binary,
+        (min, Some(max)) => Scale::Range {
+            min: min.unwrap_or(1.0),
+            max,
+        },
+        _ => Scale::Auto,
+    }
+}
+
+/// The Play Console CSV has no id column; its review link carries one.
+fn review_id_from_link(record: &Record) -> Option<String> {
+    let link = record.map.get("Review Link")?.as_str()?;
+    let (_, query) = link.split_once("reviewId=")?;
+    let id = query.split('&').next()?;
+    (!id.is_empty()).then(|| id.to_string())
+}
+
+/// Amazon reviews have no id; product, reviewer and time identify one.
+fn amazon_anchor(record: &Record, shape: Shape) -> Option<String> {
+    if shape != Shape::Amazon2023 {
+        return None;
+    }
+    let product = ["parent_asin", "asin"]
+        .iter()
+        .find_map(|k| record.map.get(*k)?.as_str())?;
+    let user = record.map.get("user_id")?.as_str()?;
+    let time = ["timestamp", "sort_timestamp"]
+        .iter()
+        .find_map(|k| record.map.get(*k).and_then(text_of));
+    Some(match time {
+        Some(t) => format!("{product}:{user}:{t}"),
+        None => format!("{product}:{user}"),
+    })
+}
+
+/// Play joins a review's title and body with a tab in one field.
+fn split_play_title(review: &mut Review) {
+    if review.title.is_some() {
+        return;
+    }
+    if let Some((title, body)) = review.text.split_once('\t') {
+        let (title, body) = (title.trim().to_string(), body.trim().to_string());
+        review.title = (!title.is_empty()).then_some(title);
+        review.text = body;
+    }
+}
+
+const TRANSLATED: &str = "(Translated by Google)";
+const ORIGINAL: &str = "(Original)";
+
+/// Google Business Profile machine-translates comments into
+/// `(Translated by Google) <translation>\n\n(Original)\n<original>`. The
+/// customer's own words are the review; the translation is kept aside.
+fn keep_original_of_translation(review: &mut Review, record: &mut Record) {
+    let text = &review.text;
+    let (Some(t), Some(o)) = (text.find(TRANSLATED), text.find(ORIGINAL)) else {
+        return;
+    };
+    let (translation, original) = if t < o {
+        (&text[t + TRANSLATED.len()..o], &text[o + ORIGINAL.len()..])
+    } else {
+        (&text[t + TRANSLATED.len()..], &text[o + ORIGINAL.len()..t])
+    };
+    let (translation, original) = (translation.trim().to_string(), original.trim().to_string());
+    record
+        .map
+        .insert("text_translated".into(), Value::String(translation));
+    review.text = original;
+}
+
+/// A CSV row as an object keyed by header, the shape `to_review` reads.
+pub fn row_to_object(headers: &[String], row: &csv::StringRecord) -> Value {
+    let mut map = Map::with_capacity(headers.len());
+    for (header, cell) in headers.iter().zip(row.iter()) {
+        map.insert(header.clone(), Value::String(cell.to_string()));
+    }
+    Value::Object(map)
+}
+
+/// True when a header row holds a column the generic mapping can use as
+/// review text, or a known export's text column.
+pub fn header_has_text(headers: &[String]) -> bool {
+    headers.iter().any(|h| {
+        let h = loose(h);
+        Generic::TEXT.iter().any(|t| loose(t) == h) || h == "reviewcontent"
+    })
+}

@@ -1,0 +1,17 @@
+//! replywise: find the reviews that need an answer, and answer them well.
+//!
+//! Data flows one way: [`input`] reads any export into [`review::Review`]s,
+//! [`triage`] gives each a verdict, and [`output`] writers render the
+//! results. [`cmd`] is the edge that wires these to the command line
+//! defined in [`cli`]; nothing else prints.
+
+pub mod cli;
+pub mod cmd;
+pub mod error;
+pub mod input;
+pub mod output;
+pub mod review;
+pub mod text;
+pub mod triage;
+
+pub use cmd::run;

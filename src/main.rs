@@ -1,0 +1,22 @@
+//! The `replywise` binary: parse arguments, run, map the result to an exit
+//! code (0 clean, 1 found what `--fail-on-*` asked about, 2 error).
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = replywise::cli::Cli::parse();
+    match replywise::run(cli) {
+        Ok(outcome) => ExitCode::from(outcome.code()),
+        Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(error) => {
+            let error = anyhow::Error::new(error);
+            let message = format!("replywise: error: {error:#}");
+            let _ = std::io::Write::write_all(
+                &mut std::io::stderr(),
+                format!("{}\n", replywise::text::for_terminal(&message, true)).as_bytes(),
+            );
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! The human view: a table that fits the terminal.
+//!
+//! Rows are buffered in small pages and each page is printed as its own
+//! table, so a long run still streams and memory stays flat. Review text is
+//! sanitised and shortened; colour marks the label only.
+
+use super::{Row, Writer};
+use crate::text::{for_terminal, truncate_chars};
+use crate::triage::Label;
+use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
+use std::io::{self, Write};
+
+const PAGE: usize = 50;
+const TEXT_CHARS: usize = 160;
+
+pub struct TableWriter<W: Write> {
+    out: W,
+    rows: Vec<Vec<Cell>>,
+    color: bool,
+    /// Terminal width, when stdout is one; otherwise a fixed width.
+    width: u16,
+}
+
+impl<W: Write> TableWriter<W> {
+    pub fn new(out: W, color: bool, width: Option<u16>) -> Self {
+        TableWriter {
+            out,
+            rows: Vec::with_capacity(PAGE),
+            color,
+            width: width.unwrap_or(100).max(40),
+        }
+    }
+
+    fn flush_page(&mut self) -> io::Result<()> {
+        if self.rows.is_empty() {
+            return Ok(());
+        }
+        let mut table = Table::new();
+        table
+            .load_preset(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(self.width)
+            .set_header(["label", "★", "review", "from"]);
+        if self.color {
+            table.enforce_styling();
+        } else {
+            table.force_no_tty();
+        }
+        for row in self.rows.drain(..) {
+            table.add_row(row);
+        }
+        writeln!(self.out, "{table}")
+    }
+}
+
+fn label_color(label: Label) -> Color {
+    match label {
+        Label::Negative => Color::Red,
+        Label::Mixed => Color::Yellow,
+        Label::Neutral => Color::Grey,
+        Label::Positive => Color::Green,
+    }
+}
+
+impl<W: Write> Writer for TableWriter<W> {
+    fn write(&mut self, row: &Row) -> io::Result<()> {
+        let review = row.review;
+        let mut label = Cell::new(row.verdict.label.name());
+        if self.color {
+            label = label
+                .fg(label_color(row.verdict.label))
+                .add_attribute(Attribute::Bold);
+        }
+        let rating = review.rating.map(|r| format!("{r}")).unwrap_or_default();
+        let text = for_terminal(&review.full_text(), false).into_owned();
+        let text = truncate_chars(text.trim(), TEXT_CHARS).into_owned();
+        let who = review
+            .author
+            .as_deref()
+            .map(|a| truncate_chars(&for_terminal(a, false), 24).into_owned());
+        let from = match who {
+            Some(who) => format!(
+                "{who}\n{}",
+                for_terminal(&review.location.to_string(), false)
+            ),
+            None => for_terminal(&review.location.to_string(), false).into_owned(),
+        };
+        self.rows.push(vec![
+            label,
+            Cell::new(rating),
+            Cell::new(text),
+            Cell::new(from),
+        ]);
+        if self.rows.len() >= PAGE {
+            self.flush_page()?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.flush_page()?;
+        self.out.flush()
+    }
+}

@@ -1,0 +1,174 @@
+//! The one shape every source is mapped to.
+//!
+//! Readers in [`crate::input`] turn exports, API payloads and plain text into
+//! [`Review`]s; everything downstream (triage, replies, writers) only ever sees
+//! this type, so a new source is a new mapping and nothing else.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::fmt;
+use std::sync::Arc;
+
+/// The platform a review was published on. Reply limits and reply etiquette
+/// hang off this, so it is a closed set rather than a free string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Platform {
+    GooglePlay,
+    AppStore,
+    GoogleBusiness,
+    GooglePlaces,
+    Yelp,
+    Trustpilot,
+    Tripadvisor,
+    Amazon,
+    Web,
+    #[default]
+    Unknown,
+}
+
+impl Platform {
+    pub const ALL: [Platform; 10] = [
+        Platform::GooglePlay,
+        Platform::AppStore,
+        Platform::GoogleBusiness,
+        Platform::GooglePlaces,
+        Platform::Yelp,
+        Platform::Trustpilot,
+        Platform::Tripadvisor,
+        Platform::Amazon,
+        Platform::Web,
+        Platform::Unknown,
+    ];
+
+    /// The snake_case name used in output and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Platform::GooglePlay => "google_play",
+            Platform::AppStore => "app_store",
+            Platform::GoogleBusiness => "google_business",
+            Platform::GooglePlaces => "google_places",
+            Platform::Yelp => "yelp",
+            Platform::Trustpilot => "trustpilot",
+            Platform::Tripadvisor => "tripadvisor",
+            Platform::Amazon => "amazon",
+            Platform::Web => "web",
+            Platform::Unknown => "unknown",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Platform> {
+        Platform::ALL.into_iter().find(|p| p.name() == name)
+    }
+}
+
+impl fmt::Display for Platform {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Where a record came from, precise enough for a person to open the file
+/// and find it: `file:line` for line-based inputs, `file: record N` for
+/// records inside a JSON document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// File path as given, or `<stdin>`.
+    pub origin: Arc<str>,
+    /// 1-based line where the record starts, when the format has lines.
+    pub line: Option<u64>,
+    /// 1-based index of the record within its input.
+    pub record: u64,
+}
+
+impl Location {
+    pub fn new(origin: Arc<str>, line: Option<u64>, record: u64) -> Location {
+        Location {
+            origin,
+            line,
+            record,
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}", self.origin, line),
+            None => write!(f, "{}: record {}", self.origin, self.record),
+        }
+    }
+}
+
+/// One customer review, normalised.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Review {
+    /// Stable id: the source's own, else derived from the location.
+    pub id: String,
+    pub source: Platform,
+    pub author: Option<String>,
+    /// Rating normalised to the 1–5 scale (may be fractional, e.g. 3.5).
+    pub rating: Option<f64>,
+    /// The rating exactly as the source gave it.
+    pub rating_raw: Option<String>,
+    pub title: Option<String>,
+    pub text: String,
+    /// The date exactly as the source gave it.
+    pub date: Option<String>,
+    /// The same date as RFC 3339, when it could be parsed.
+    pub date_rfc3339: Option<String>,
+    pub language: Option<String>,
+    /// The business's existing public reply, when the export carries one.
+    pub reply: Option<String>,
+    pub location: Location,
+    /// Every source field that was not mapped above, untouched, so output
+    /// loses nothing.
+    pub extra: Map<String, Value>,
+}
+
+impl Review {
+    /// A review with only text and location; mappers fill in the rest.
+    pub fn new(text: String, location: Location) -> Review {
+        Review {
+            id: String::new(),
+            source: Platform::Unknown,
+            author: None,
+            rating: None,
+            rating_raw: None,
+            title: None,
+            text,
+            date: None,
+            date_rfc3339: None,
+            language: None,
+            reply: None,
+            location,
+            extra: Map::new(),
+        }
+    }
+
+    /// Title and body together, the way a reader sees the review.
+    pub fn full_text(&self) -> String {
+        match self.title.as_deref().filter(|t| !t.trim().is_empty()) {
+            Some(title) if !self.text.is_empty() => format!("{title}. {}", self.text),
+            Some(title) => title.to_string(),
+            None => self.text.clone(),
+        }
+    }
+
+    /// The reviewer's first name, when the author field looks like a
+    /// person's name rather than a handle or "A Google user".
+    pub fn first_name(&self) -> Option<&str> {
+        let author = self.author.as_deref()?.trim();
+        let first = author.split_whitespace().next()?;
+        let looks_like_name = first.chars().next().is_some_and(char::is_uppercase)
+            && first
+                .chars()
+                .skip(1)
+                .all(|c| c.is_lowercase() || c == '-' || c == '\'')
+            && first.chars().count() > 1;
+        let anonymous = ["A Google user", "Anonymous"]
+            .iter()
+            .any(|a| author.eq_ignore_ascii_case(a));
+        (looks_like_name && !anonymous).then_some(first)
+    }
+}
