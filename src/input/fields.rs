@@ -100,7 +100,7 @@ pub fn text_of(value: &Value) -> Option<String> {
         Value::Bool(b) => Some(b.to_string()),
         Value::Object(m) => ["label", "name", "text", "displayName", "username", "@value"]
             .iter()
-            .find_map(|k| m.get(*k).and_then(text_of)),
+            .find_map(|k| m.get(*k).and_then(text_of).filter(|s| !s.is_empty())),
         _ => None,
     }
 }
