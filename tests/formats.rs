@@ -41,7 +41,10 @@ fn apple_rss_feed() {
     assert_eq!(r[0].rating_raw.as_deref(), Some("1"));
     assert_eq!(r[0].title.as_deref(), Some("Crashes on launch"));
     assert!(r[0].text.starts_with("Since the last update") && r[0].text.contains('\n'));
-    assert_eq!(r[0].date_rfc3339.as_deref(), Some("2025-09-14T07:12:55-07:00"));
+    assert_eq!(
+        r[0].date_rfc3339.as_deref(),
+        Some("2025-09-14T07:12:55-07:00")
+    );
     assert_eq!(r[0].extra["im:version"], json!({"label": "3.2.0"}));
     assert_eq!(r[1].rating, Some(5.0));
 }
@@ -68,7 +71,10 @@ fn app_store_connect() {
     assert_eq!(r[0].rating, Some(2.0));
     assert_eq!(r[0].title.as_deref(), Some("Login loop"));
     assert!(r[0].text.starts_with("After resetting"));
-    assert_eq!(r[0].date_rfc3339.as_deref(), Some("2025-06-01T10:20:30-07:00"));
+    assert_eq!(
+        r[0].date_rfc3339.as_deref(),
+        Some("2025-06-01T10:20:30-07:00")
+    );
     assert_eq!(r[0].extra["attributes"]["territory"], "GBR");
     assert_eq!(r[0].extra["type"], "customerReviews");
 }
@@ -81,10 +87,19 @@ fn play_developer_api_splits_title_and_keeps_reply() {
     assert_eq!(r[0].author.as_deref(), Some("Lena Fischer"));
     assert_eq!(r[0].rating, Some(2.0));
     assert_eq!(r[0].title.as_deref(), Some("Keeps logging me out"));
-    assert_eq!(r[0].text, "Every morning I have to sign in again, very annoying.");
-    assert_eq!(r[0].date_rfc3339.as_deref(), Some("2025-01-01T10:00:00.250Z"));
+    assert_eq!(
+        r[0].text,
+        "Every morning I have to sign in again, very annoying."
+    );
+    assert_eq!(
+        r[0].date_rfc3339.as_deref(),
+        Some("2025-01-01T10:00:00.250Z")
+    );
     assert_eq!(r[0].language.as_deref(), Some("en"));
-    assert_eq!(r[0].reply.as_deref(), Some("Thanks Lena, a fix ships in 5.1.3."));
+    assert_eq!(
+        r[0].reply.as_deref(),
+        Some("Thanks Lena, a fix ships in 5.1.3.")
+    );
     assert_eq!(r[0].extra["comments"][0]["userComment"]["device"], "a52q");
 }
 
@@ -95,14 +110,21 @@ fn play_console_csv_in_utf16() {
     assert_eq!(r[0].id, "aaaa-1111");
     assert_eq!(r[0].rating, Some(1.0));
     assert_eq!(r[0].title.as_deref(), Some("Sync lost my notes"));
-    assert_eq!(r[0].text, "After the update half my notes are gone.\nI want them back.");
+    assert_eq!(
+        r[0].text,
+        "After the update half my notes are gone.\nI want them back."
+    );
     assert_eq!(r[0].language.as_deref(), Some("en"));
     assert_eq!(r[0].date_rfc3339.as_deref(), Some("2025-10-02T08:15:00Z"));
     assert_eq!(r[0].location.line, Some(2));
     assert_eq!(r[0].extra["App Version Name"], "2.1.0");
     assert_eq!(r[1].text, "Super App 👍");
     assert_eq!(r[1].reply.as_deref(), Some("Danke schön! 😊"));
-    assert_eq!(r[1].location.line, Some(4), "the multi-line cell above spans two lines");
+    assert_eq!(
+        r[1].location.line,
+        Some(4),
+        "the multi-line cell above spans two lines"
+    );
 }
 
 #[test]
@@ -114,10 +136,19 @@ fn business_profile_keeps_the_original_of_a_translation() {
     assert_eq!(r[0].rating, Some(1.0));
     assert_eq!(r[0].rating_raw.as_deref(), Some("ONE"));
     assert_eq!(r[0].text, "Die Pizza kam kalt und eine Stunde zu spät.");
-    assert_eq!(r[0].extra["text_translated"], "The pizza arrived cold and an hour late.");
-    assert_eq!(r[0].date_rfc3339.as_deref(), Some("2025-03-02T18:04:11.512Z"));
+    assert_eq!(
+        r[0].extra["text_translated"],
+        "The pizza arrived cold and an hour late."
+    );
+    assert_eq!(
+        r[0].date_rfc3339.as_deref(),
+        Some("2025-03-02T18:04:11.512Z")
+    );
     assert_eq!(r[1].rating, Some(4.0));
-    assert_eq!(r[1].text, "", "a rating without a comment is still a review");
+    assert_eq!(
+        r[1].text, "",
+        "a rating without a comment is still a review"
+    );
     assert_eq!(r[1].reply.as_deref(), Some("Thank you for the stars!"));
     assert_eq!(r[1].first_name(), None, "'A Google user' is not a name");
 }
@@ -131,7 +162,10 @@ fn places_legacy() {
     assert_eq!(r[0].text, "Table was sticky and the soup was lukewarm.");
     assert_eq!(r[0].date_rfc3339.as_deref(), Some("2024-09-30T16:00:00Z"));
     assert_eq!(r[0].language.as_deref(), Some("en"));
-    assert_eq!(r[0].id, "places_legacy.json#1", "no id in the source: derived from the location");
+    assert_eq!(
+        r[0].id, "places_legacy.json#1",
+        "no id in the source: derived from the location"
+    );
     assert_eq!(r[0].extra["relative_time_description"], "a month ago");
 }
 
@@ -139,12 +173,24 @@ fn places_legacy() {
 fn places_new_keeps_the_original_text() {
     let r = only("places_new.json", 1);
     assert_eq!(r[0].source, Platform::GooglePlaces);
-    assert_eq!(r[0].id, "places/ChIJexample/reviews/ChZDSUhNMG9nS0VJQ0FnSUR4");
+    assert_eq!(
+        r[0].id,
+        "places/ChIJexample/reviews/ChZDSUhNMG9nS0VJQ0FnSUR4"
+    );
     assert_eq!(r[0].author.as_deref(), Some("Camille Martin"));
-    assert_eq!(r[0].text, "Le café était brûlé et le personnel nous a ignorés.");
+    assert_eq!(
+        r[0].text,
+        "Le café était brûlé et le personnel nous a ignorés."
+    );
     assert_eq!(r[0].language.as_deref(), Some("fr"));
-    assert_eq!(r[0].date_rfc3339.as_deref(), Some("2025-05-10T08:30:00.123456Z"));
-    assert_eq!(r[0].extra["text"]["text"], "The coffee was burnt and the staff ignored us.");
+    assert_eq!(
+        r[0].date_rfc3339.as_deref(),
+        Some("2025-05-10T08:30:00.123456Z")
+    );
+    assert_eq!(
+        r[0].extra["text"]["text"],
+        "The coffee was burnt and the staff ignored us."
+    );
 }
 
 #[test]
@@ -185,9 +231,15 @@ fn tripadvisor() {
     assert_eq!(r[0].id, "900000001");
     assert_eq!(r[0].author.as_deref(), Some("traveller_jo"));
     assert_eq!(r[0].title.as_deref(), Some("Not restful"));
-    assert_eq!(r[0].date_rfc3339.as_deref(), Some("2024-08-09T13:34:21-04:00"));
+    assert_eq!(
+        r[0].date_rfc3339.as_deref(),
+        Some("2024-08-09T13:34:21-04:00")
+    );
     assert_eq!(r[0].language.as_deref(), Some("en"));
-    assert_eq!(r[0].reply.as_deref(), Some("We're sorry about the noise, Jo."));
+    assert_eq!(
+        r[0].reply.as_deref(),
+        Some("We're sorry about the noise, Jo.")
+    );
 }
 
 #[test]
@@ -196,7 +248,10 @@ fn amazon_reviews_2023_both_field_spellings() {
     assert_eq!(r[0].source, Platform::Amazon);
     assert_eq!(r[0].id, "B0PARENT01:AFAKEUSER1:1700000000123");
     assert_eq!(r[0].title.as_deref(), Some("Stopped working"));
-    assert_eq!(r[0].date_rfc3339.as_deref(), Some("2023-11-14T22:13:20.123Z"));
+    assert_eq!(
+        r[0].date_rfc3339.as_deref(),
+        Some("2023-11-14T22:13:20.123Z")
+    );
     assert_eq!(r[1].date_rfc3339.as_deref(), Some("2023-11-14T22:29:59Z"));
     assert_eq!(r[1].rating, Some(4.0));
 }
@@ -238,15 +293,22 @@ fn real_samples_map_without_errors() {
     ];
     for (name, count) in expected {
         let mut reviews = Vec::new();
-        input::read_path(&format!("{dir}/{name}"), &InputOptions::default(), &mut |event| {
-            match event {
-                Event::Review(r) => reviews.push(*r),
-                other => panic!("{name}: {other:?}"),
-            }
-            Ok(())
-        })
+        input::read_path(
+            &format!("{dir}/{name}"),
+            &InputOptions::default(),
+            &mut |event| {
+                match event {
+                    Event::Review(r) => reviews.push(*r),
+                    other => panic!("{name}: {other:?}"),
+                }
+                Ok(())
+            },
+        )
         .unwrap();
         assert_eq!(reviews.len(), count, "{name}");
-        assert!(reviews.iter().all(|r| r.source != Platform::Unknown), "{name}");
+        assert!(
+            reviews.iter().all(|r| r.source != Platform::Unknown),
+            "{name}"
+        );
     }
 }

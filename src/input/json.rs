@@ -60,9 +60,17 @@ pub fn read_document(
         stopped: None,
     };
     let mut de = serde_json::Deserializer::from_reader(reader);
-    let outcome = Top(&mut walker)
-        .deserialize(&mut de)
-        .and_then(|()| de.end());
+    // Several documents back to back are read one after another: that is
+    // also what JSON Lines look like when the first line was too long to
+    // tell them apart by sniffing.
+    let outcome = loop {
+        if let Err(e) = Top(&mut walker).deserialize(&mut de) {
+            break Err(e);
+        }
+        if de.end().is_ok() {
+            break Ok(());
+        }
+    };
     if let Some(stop) = walker.stopped.take() {
         return Err(stop);
     }
@@ -266,6 +274,11 @@ mod tests {
     fn a_bare_object_is_one_record_with_its_fields_intact() {
         let r = records(r#"{"rating":3,"text":"meh"}"#);
         assert_eq!(r, vec![json!({"rating":3,"text":"meh"})]);
+    }
+
+    #[test]
+    fn documents_back_to_back_are_all_read() {
+        assert_eq!(records("{\"a\":1}\n{\"a\":2} [{\"a\":3}]").len(), 3);
     }
 
     #[test]

@@ -1,0 +1,135 @@
+//! No input makes the readers panic, and nothing read is lost.
+//!
+//! Random bytes, truncated exports, wrong encodings, huge fields, empty and
+//! header-only files go through every format reader; each record must come
+//! out exactly once, as a review or as a located error.
+
+use proptest::prelude::*;
+use replywise::input::{self, Event, InputFormat, InputOptions};
+use std::io::Cursor;
+
+/// Reads `bytes` as `format` and returns (reviews, failed records, whole-input error).
+fn run(bytes: Vec<u8>, format: Option<InputFormat>) -> (usize, usize, bool) {
+    let options = InputOptions {
+        format,
+        ..InputOptions::default()
+    };
+    let (mut ok, mut failed) = (0, 0);
+    let result = input::read(Cursor::new(bytes), "prop", None, &options, &mut |event| {
+        match event {
+            Event::Review(_) => ok += 1,
+            Event::Failed(_) => failed += 1,
+            Event::Warning(_) => {}
+        }
+        Ok(())
+    });
+    (ok, failed, result.is_err())
+}
+
+const FORMATS: [Option<InputFormat>; 5] = [
+    None,
+    Some(InputFormat::Csv),
+    Some(InputFormat::Json),
+    Some(InputFormat::Jsonl),
+    Some(InputFormat::Text),
+];
+
+fn fixtures() -> Vec<Vec<u8>> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut all: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+        .collect();
+    all.sort();
+    all
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048), f in 0usize..5) {
+        run(bytes, FORMATS[f]);
+    }
+
+    #[test]
+    fn truncated_exports_never_panic(which in 0usize..64, cut in 0.0f64..1.0, f in 0usize..5) {
+        let all = fixtures();
+        let bytes = &all[which % all.len()];
+        let cut = (bytes.len() as f64 * cut) as usize;
+        run(bytes[..cut].to_vec(), FORMATS[f]);
+    }
+
+    #[test]
+    fn every_json_line_comes_out_exactly_once(lines in proptest::collection::vec("[ -~]{0,40}", 0..40)) {
+        let input: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        let records = lines.iter().filter(|l| !l.trim().is_empty()).count();
+        let (ok, failed, aborted) = run(input.into_bytes(), Some(InputFormat::Jsonl));
+        prop_assert!(!aborted);
+        prop_assert_eq!(ok + failed, records);
+    }
+
+    #[test]
+    fn every_text_line_comes_out_exactly_once(lines in proptest::collection::vec("[^\r\n]{0,40}", 0..40)) {
+        let input: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        let records = lines.iter().filter(|l| !l.trim().is_empty()).count();
+        let (ok, failed, _) = run(input.into_bytes(), Some(InputFormat::Text));
+        prop_assert_eq!((ok, failed), (records, 0));
+    }
+
+    #[test]
+    fn csv_rows_come_out_exactly_once(rows in proptest::collection::vec(("[a-z ]{1,12}", 1u8..6), 0..30)) {
+        let mut input = String::from("text,rating\n");
+        for (text, rating) in &rows {
+            input.push_str(&format!("{text},{rating}\n"));
+        }
+        let (ok, failed, aborted) = run(input.into_bytes(), Some(InputFormat::Csv));
+        prop_assert!(!aborted);
+        prop_assert_eq!(ok + failed, rows.len());
+    }
+}
+
+#[test]
+fn utf16_without_bom_and_latin1_are_read_lossily_not_fatally() {
+    let utf16_no_bom: Vec<u8> = "text\nhello\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    for f in FORMATS {
+        run(utf16_no_bom.clone(), f);
+        run(b"text\ncaf\xe9 cr\xe8me\n".to_vec(), f);
+    }
+    let (ok, _, _) = run(b"caf\xe9\n".to_vec(), Some(InputFormat::Text));
+    assert_eq!(ok, 1);
+}
+
+#[test]
+fn huge_fields_are_read() {
+    let big = "x".repeat(8 * 1024 * 1024);
+    let (ok, failed, aborted) = run(format!("text,rating\n\"{big}\",5\n").into_bytes(), None);
+    assert_eq!((ok, failed, aborted), (1, 0, false));
+    let (ok, _, _) = run(
+        format!("{{\"text\":\"{big}\"}}\n{{\"text\":\"b\"}}\n").into_bytes(),
+        None,
+    );
+    assert_eq!(ok, 2);
+}
+
+#[test]
+fn empty_and_header_only_inputs_have_no_records() {
+    for f in FORMATS {
+        assert_eq!(
+            run(Vec::new(), f),
+            (0, 0, f == Some(InputFormat::Json)),
+            "{f:?}"
+        );
+    }
+    assert_eq!(
+        run(b"text,rating\n".to_vec(), Some(InputFormat::Csv)),
+        (0, 0, false)
+    );
+    assert_eq!(
+        run(b"\xef\xbb\xbftext,rating\r\n".to_vec(), None),
+        (0, 0, false)
+    );
+}
