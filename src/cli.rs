@@ -23,7 +23,7 @@ pub struct Cli {
 pub enum Command {
     /// Read reviews and give each a verdict: negative, mixed, neutral or positive.
     #[command(after_help = TRIAGE_EXAMPLES)]
-    Triage(TriageArgs),
+    Triage(Box<TriageArgs>),
     /// Print shell completions for bash, zsh, fish, elvish or powershell.
     #[command(
         after_help = "Example:\n  replywise completions bash > ~/.local/share/bash-completion/completions/replywise"

@@ -6,8 +6,10 @@
 //! `YYYY-MM-DD HH:MM:SS`. Both the original and the normalised value are
 //! kept, so nothing is lost when the guess is wrong.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Utc};
+use chrono::format::{Item, Parsed, StrftimeItems};
+use chrono::{DateTime, SecondsFormat, TimeZone, Utc};
 use serde_json::Value;
+use std::sync::LazyLock;
 
 /// The highest value a rating field may have, when the source says so.
 /// Thumbs (0/1) only make sense when the caller knows the field is binary.
@@ -123,6 +125,35 @@ fn from_epoch(n: f64) -> Option<String> {
     Some(dt.to_rfc3339_opts(SecondsFormat::AutoSi, true))
 }
 
+/// How a layout's result becomes an instant.
+#[derive(Clone, Copy)]
+enum Kind {
+    Offset,
+    Naive,
+    Day,
+}
+
+/// Date layouts sources use besides RFC 3339, compiled once.
+static LAYOUTS: LazyLock<Vec<(Vec<Item<'static>>, Kind)>> = LazyLock::new(|| {
+    [
+        // Offsets without a colon (`-0500`), with or without fractions.
+        ("%Y-%m-%dT%H:%M:%S%.f%z", Kind::Offset),
+        ("%Y-%m-%d %H:%M:%S%.f%z", Kind::Offset),
+        ("%a, %d %b %Y %H:%M:%S %z", Kind::Offset),
+        ("%Y-%m-%d %H:%M:%S%.f", Kind::Naive),
+        ("%Y-%m-%dT%H:%M:%S%.f", Kind::Naive),
+        ("%Y-%m-%d %H:%M", Kind::Naive),
+        ("%Y-%m-%d", Kind::Day),
+        ("%d-%b-%y", Kind::Day),
+        ("%b %d, %Y", Kind::Day),
+        ("%B %d, %Y", Kind::Day),
+        ("%d %B %Y", Kind::Day),
+    ]
+    .into_iter()
+    .filter_map(|(layout, kind)| Some((StrftimeItems::new(layout).parse_to_owned().ok()?, kind)))
+    .collect()
+});
+
 fn parse_date_str(s: &str) -> Option<String> {
     if s.is_empty() {
         return None;
@@ -133,31 +164,27 @@ fn parse_date_str(s: &str) -> Option<String> {
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
         return Some(dt.to_rfc3339_opts(SecondsFormat::AutoSi, true));
     }
-    // Offsets without a colon (`-0500`), with or without fractions.
-    for format in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S%.f%z"] {
-        if let Ok(dt) = DateTime::parse_from_str(s, format) {
-            return Some(dt.to_rfc3339_opts(SecondsFormat::AutoSi, true));
-        }
-    }
-    if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
-        return Some(dt.to_rfc3339_opts(SecondsFormat::AutoSi, true));
-    }
-    for format in [
-        "%Y-%m-%d %H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%d %H:%M",
-    ] {
-        if let Ok(naive) = NaiveDateTime::parse_from_str(s, format) {
-            return Some(naive.and_utc().to_rfc3339_opts(SecondsFormat::AutoSi, true));
-        }
-    }
-    for format in ["%Y-%m-%d", "%d-%b-%y", "%b %d, %Y", "%B %d, %Y", "%d %B %Y"] {
-        if let Ok(day) = NaiveDate::parse_from_str(s, format) {
-            let naive = day.and_hms_opt(0, 0, 0)?;
-            return Some(naive.and_utc().to_rfc3339_opts(SecondsFormat::AutoSi, true));
-        }
-    }
-    None
+    LAYOUTS.iter().find_map(|(items, kind)| {
+        let mut parsed = Parsed::new();
+        chrono::format::parse(&mut parsed, s, items.iter()).ok()?;
+        Some(match kind {
+            Kind::Offset => parsed
+                .to_datetime()
+                .ok()?
+                .to_rfc3339_opts(SecondsFormat::AutoSi, true),
+            Kind::Naive => parsed
+                .to_naive_datetime_with_offset(0)
+                .ok()?
+                .and_utc()
+                .to_rfc3339_opts(SecondsFormat::AutoSi, true),
+            Kind::Day => parsed
+                .to_naive_date()
+                .ok()?
+                .and_hms_opt(0, 0, 0)?
+                .and_utc()
+                .to_rfc3339_opts(SecondsFormat::AutoSi, true),
+        })
+    })
 }
 
 #[cfg(test)]
@@ -256,6 +283,14 @@ mod tests {
         assert_eq!(
             d(json!("31-Jul-18")).as_deref(),
             Some("2018-07-31T00:00:00Z")
+        );
+        assert_eq!(
+            d(json!("Tue, 1 Jul 2003 10:52:37 +0200")).as_deref(),
+            Some("2003-07-01T10:52:37+02:00")
+        );
+        assert_eq!(
+            d(json!("June 3, 2024")).as_deref(),
+            Some("2024-06-03T00:00:00Z")
         );
         assert_eq!(d(json!("last tuesday")), None);
     }

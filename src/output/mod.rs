@@ -10,6 +10,7 @@ mod table;
 use crate::review::Review;
 use crate::text::for_csv_cell;
 use crate::triage::Verdict;
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 use std::io::{self, Write};
 
@@ -30,37 +31,41 @@ pub struct Row<'a> {
 }
 
 impl Row<'_> {
-    /// The flat JSON object of a result: review fields, then the verdict,
-    /// then the location, then the source's other fields under `extra`.
+    /// The result as a JSON object (used where cells are picked by name).
     pub fn to_object(&self) -> Map<String, Value> {
+        match serde_json::to_value(self) {
+            Ok(Value::Object(map)) => map,
+            _ => Map::new(),
+        }
+    }
+}
+
+/// The flat JSON object of a result: review fields, then the verdict, then
+/// the location, then the source's other fields under `extra`. Serialised
+/// straight from borrowed data: output is the hot path of a large run.
+impl Serialize for Row<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let r = self.review;
         let v = self.verdict;
-        let mut o = Map::new();
-        let opt = |s: &Option<String>| s.clone().map_or(Value::Null, Value::String);
-        o.insert("id".into(), Value::String(r.id.clone()));
-        o.insert("source".into(), Value::String(r.source.name().into()));
-        o.insert("author".into(), opt(&r.author));
-        o.insert("rating".into(), r.rating.map_or(Value::Null, Value::from));
-        o.insert("rating_raw".into(), opt(&r.rating_raw));
-        o.insert("title".into(), opt(&r.title));
-        o.insert("text".into(), Value::String(r.text.clone()));
-        o.insert("date".into(), opt(&r.date));
-        o.insert("date_rfc3339".into(), opt(&r.date_rfc3339));
-        o.insert("language".into(), opt(&r.language));
-        o.insert("reply".into(), opt(&r.reply));
-        o.insert("label".into(), Value::String(v.label.name().into()));
-        o.insert("negative".into(), Value::Bool(v.negative));
-        o.insert(
-            "score".into(),
-            Value::from((v.score * 1000.0).round() / 1000.0),
-        );
-        o.insert(
-            "reasons".into(),
-            serde_json::to_value(&v.reasons).unwrap_or(Value::Null),
-        );
-        o.insert("location".into(), Value::String(r.location.to_string()));
-        o.insert("extra".into(), Value::Object(r.extra.clone()));
-        o
+        let mut o = serializer.serialize_map(None)?;
+        o.serialize_entry("id", &r.id)?;
+        o.serialize_entry("source", r.source.name())?;
+        o.serialize_entry("author", &r.author)?;
+        o.serialize_entry("rating", &r.rating)?;
+        o.serialize_entry("rating_raw", &r.rating_raw)?;
+        o.serialize_entry("title", &r.title)?;
+        o.serialize_entry("text", &r.text)?;
+        o.serialize_entry("date", &r.date)?;
+        o.serialize_entry("date_rfc3339", &r.date_rfc3339)?;
+        o.serialize_entry("language", &r.language)?;
+        o.serialize_entry("reply", &r.reply)?;
+        o.serialize_entry("label", v.label.name())?;
+        o.serialize_entry("negative", &v.negative)?;
+        o.serialize_entry("score", &((v.score * 1000.0).round() / 1000.0))?;
+        o.serialize_entry("reasons", &v.reasons)?;
+        o.serialize_entry("location", &format_args!("{}", r.location))?;
+        o.serialize_entry("extra", &r.extra)?;
+        o.end()
     }
 }
 
@@ -83,7 +88,7 @@ impl<W: Write> JsonLinesWriter<W> {
 
 impl<W: Write> Writer for JsonLinesWriter<W> {
     fn write(&mut self, row: &Row) -> io::Result<()> {
-        serde_json::to_writer(&mut self.out, &row.to_object())?;
+        serde_json::to_writer(&mut self.out, row)?;
         self.out.write_all(b"\n")
     }
     fn finish(&mut self) -> io::Result<()> {
@@ -108,7 +113,7 @@ impl<W: Write> Writer for JsonArrayWriter<W> {
         self.out
             .write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
         self.count += 1;
-        serde_json::to_writer(&mut self.out, &row.to_object())?;
+        serde_json::to_writer(&mut self.out, row)?;
         Ok(())
     }
     fn finish(&mut self) -> io::Result<()> {
