@@ -100,6 +100,20 @@ fn stdin_csv_and_json_are_sniffed() {
 }
 
 #[test]
+fn thumbs_columns_are_read_as_down_and_up() {
+    let out = replywise()
+        .arg("triage")
+        .write_stdin("comment,thumbs_up\nmeh,0\nyay,1\n")
+        .output()
+        .unwrap();
+    let rows = json_lines(&out.stdout);
+    assert_eq!(
+        (rows[0]["rating"].as_f64(), rows[1]["rating"].as_f64()),
+        (Some(1.0), Some(5.0))
+    );
+}
+
+#[test]
 fn field_overrides_reach_into_nested_json() {
     let out = replywise()
         .args(["triage", "--text-field", "payload.words", "--rating-field", "meta.stars"])

@@ -246,6 +246,15 @@ fn rating_scale(record: &Record, shape: Shape) -> Scale {
             number(record.map.get("scale_max")),
         )
     };
+    let is_any = |names: &[&str]| {
+        record
+            .map
+            .keys()
+            .any(|k| names.iter().any(|n| loose(n) == loose(k)))
+    };
+    if shape == Shape::Generic && is_any(Generic::THUMBS) && !is_any(Generic::STARS) {
+        return Scale::Binary;
+    }
     match (min, max) {
         (None | Some(0.0), Some(1.0)) => Scale::Binary,
         (min, Some(max)) => Scale::Range {

@@ -287,6 +287,7 @@ impl Generic {
         "feedback",
         "description",
     ];
+    /// Star-like ratings, then thumbs (0/1) ratings, in order of preference.
     pub const RATING: &'static [&'static str] = &[
         "rating",
         "stars",
@@ -296,7 +297,12 @@ impl Generic {
         "review rating",
         "rating value",
         "overall",
+        "thumbs up",
+        "thumbs",
+        "recommended",
     ];
+    pub const STARS: &'static [&'static str] = Generic::RATING.split_at(8).0;
+    pub const THUMBS: &'static [&'static str] = Generic::RATING.split_at(8).1;
     pub const TITLE: &'static [&'static str] =
         &["title", "summary", "review title", "headline", "subject"];
     pub const AUTHOR: &'static [&'static str] = &[
