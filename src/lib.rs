@@ -10,6 +10,7 @@ pub mod cmd;
 pub mod error;
 pub mod input;
 pub mod output;
+pub mod profile;
 pub mod review;
 pub mod text;
 pub mod triage;

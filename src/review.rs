@@ -60,6 +60,45 @@ impl Platform {
     pub fn from_name(name: &str) -> Option<Platform> {
         Platform::ALL.into_iter().find(|p| p.name() == name)
     }
+
+    /// The longest reply the platform accepts, where it has a reply API
+    /// that enforces one. Replies longer than this are rejected.
+    pub fn reply_limit(self) -> Option<ReplyLimit> {
+        match self {
+            Platform::GooglePlay => Some(ReplyLimit::Chars(350)),
+            Platform::GoogleBusiness => Some(ReplyLimit::Utf8Bytes(4096)),
+            Platform::AppStore => Some(ReplyLimit::Chars(5970)),
+            _ => None,
+        }
+    }
+}
+
+/// A reply length limit and the unit the platform counts it in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "unit", content = "max", rename_all = "snake_case")]
+pub enum ReplyLimit {
+    Chars(usize),
+    Utf8Bytes(usize),
+}
+
+impl ReplyLimit {
+    pub fn max(self) -> usize {
+        match self {
+            ReplyLimit::Chars(n) | ReplyLimit::Utf8Bytes(n) => n,
+        }
+    }
+
+    /// The length of `text` in this limit's unit.
+    pub fn measure(self, text: &str) -> usize {
+        match self {
+            ReplyLimit::Chars(_) => text.chars().count(),
+            ReplyLimit::Utf8Bytes(_) => text.len(),
+        }
+    }
+
+    pub fn fits(self, text: &str) -> bool {
+        self.measure(text) <= self.max()
+    }
 }
 
 impl fmt::Display for Platform {

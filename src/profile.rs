@@ -1,0 +1,154 @@
+//! The business profile: the facts a reply may state.
+//!
+//! Drafts name the business, sign with a person's name and role, give a
+//! contact and promise only time frames the owner wrote down. Anything the
+//! profile does not say becomes a visible slot (`[refund time frame]`) that
+//! a person fills in; nothing is invented.
+
+use crate::error::{toml_error, Error, Result};
+use crate::review::Platform;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The file name looked for in the working and config directories.
+pub const FILE_NAME: &str = "replywise.toml";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tone {
+    #[default]
+    Warm,
+    Formal,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub business_name: Option<String>,
+    pub signer_name: Option<String>,
+    pub signer_role: Option<String>,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+    pub contact_url: Option<String>,
+    /// How long a refund takes once approved, e.g. "5 business days".
+    pub refund_time: Option<String>,
+    /// Usual delivery time, e.g. "2-3 working days".
+    pub delivery_time: Option<String>,
+    #[serde(default, deserialize_with = "platform")]
+    pub default_platform: Option<Platform>,
+    #[serde(default)]
+    pub tone: Tone,
+}
+
+fn platform<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Platform>, D::Error> {
+    let name = String::deserialize(d)?;
+    Platform::from_name(&name).map(Some).ok_or_else(|| {
+        let names: Vec<&str> = Platform::ALL.iter().map(|p| p.name()).collect();
+        serde::de::Error::custom(format!("unknown platform {name:?}; use one of {}", names.join(", ")))
+    })
+}
+
+impl Profile {
+    /// Parses a profile; errors are located in `path`.
+    pub fn parse(text: &str, path: &str) -> Result<Profile> {
+        toml::from_str(text).map_err(|e| toml_error(path, text, &e))
+    }
+
+    /// Finds the profile: `--profile FILE` if given (it must exist), else
+    /// `replywise.toml` in the working directory, else in the user's config
+    /// directory; else an empty profile (every fact becomes a slot).
+    pub fn discover(explicit: Option<&Path>) -> Result<(Profile, Option<PathBuf>)> {
+        let candidates: Vec<PathBuf> = match explicit {
+            Some(path) => vec![path.to_path_buf()],
+            None => [Some(PathBuf::from(FILE_NAME)), config_dir().map(|d| d.join(FILE_NAME))]
+                .into_iter()
+                .flatten()
+                .filter(|p| p.is_file())
+                .collect(),
+        };
+        let Some(path) = candidates.into_iter().next() else {
+            return Ok((Profile::default(), None));
+        };
+        let text = std::fs::read_to_string(&path).map_err(|source| Error::Open {
+            path: path.clone(),
+            source,
+        })?;
+        let profile = Profile::parse(&text, &path.display().to_string())?;
+        Ok((profile, Some(path)))
+    }
+
+    /// The one contact a reply should point to: e-mail, then phone, then URL.
+    pub fn contact(&self) -> Option<&str> {
+        [&self.contact_email, &self.contact_phone, &self.contact_url]
+            .into_iter()
+            .find_map(|c| c.as_deref().filter(|c| !c.trim().is_empty()))
+    }
+}
+
+/// `$XDG_CONFIG_HOME/replywise`, `~/.config/replywise`, or `%APPDATA%\replywise`.
+pub fn config_dir() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
+        .or_else(|| std::env::var_os("APPDATA").map(PathBuf::from))?;
+    Some(base.join("replywise"))
+}
+
+/// The commented example `replywise init` writes.
+pub const EXAMPLE: &str = r#"# replywise business profile.
+# Drafts use these facts; anything left out becomes a visible slot such as
+# [contact] that you fill in before posting. Nothing is invented.
+
+# The name customers know you by.
+business_name = "The Corner Bistro"
+
+# Who signs the replies.
+signer_name = "Sam"
+signer_role = "Owner"
+
+# Where unhappy customers can reach a person. Give at least one.
+contact_email = "hello@example.com"
+# contact_phone = "+44 20 7946 0000"
+# contact_url = "https://example.com/contact"
+
+# Time frames you are happy to promise in public.
+refund_time = "5 business days"
+# delivery_time = "2-3 working days"
+
+# Platform used for reply length limits when a review does not say:
+# google_play, app_store, google_business, google_places, yelp, trustpilot,
+# tripadvisor, amazon, web.
+# default_platform = "google_business"
+
+# warm or formal
+tone = "warm"
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_profile_parses() {
+        let p = Profile::parse(EXAMPLE, "example").unwrap();
+        assert_eq!(p.business_name.as_deref(), Some("The Corner Bistro"));
+        assert_eq!(p.contact(), Some("hello@example.com"));
+        assert_eq!(p.tone, Tone::Warm);
+        assert_eq!(p.delivery_time, None);
+    }
+
+    #[test]
+    fn errors_are_located() {
+        let err = Profile::parse("signer_name = \"Sam\"\ntone = \"grumpy\"\n", "p.toml").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("p.toml:2:"), "{msg}");
+        assert!(msg.contains("grumpy") || msg.contains("unknown variant"), "{msg}");
+
+        let err = Profile::parse("default_platform = \"myspace\"\n", "p.toml").unwrap_err();
+        assert!(err.to_string().contains("use one of google_play"), "{err}");
+
+        let err = Profile::parse("singer_name = \"Sam\"\n", "p.toml").unwrap_err();
+        assert!(err.to_string().starts_with("p.toml:1:1"), "{err}");
+    }
+}
