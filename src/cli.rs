@@ -102,13 +102,19 @@ impl InputArgs {
         }
     }
 
-    /// The inputs to read, with stdin standing in for none.
-    pub fn paths(&self) -> Vec<String> {
-        if self.inputs.is_empty() {
-            vec!["-".to_string()]
-        } else {
-            self.inputs.clone()
+    /// The inputs to read, with stdin standing in for none. Waiting on a
+    /// terminal nobody is typing into helps no one, so that is an error.
+    pub fn paths(&self) -> crate::error::Result<Vec<String>> {
+        use std::io::IsTerminal;
+        if !self.inputs.is_empty() {
+            return Ok(self.inputs.clone());
         }
+        if std::io::stdin().is_terminal() {
+            return Err(crate::error::Error::Usage(
+                "no input: give an export file, or pipe reviews into stdin (try --help)".into(),
+            ));
+        }
+        Ok(vec!["-".to_string()])
     }
 }
 

@@ -10,12 +10,13 @@ use crate::triage::{Classifier, Label};
 pub fn run(args: &TriageArgs) -> Result<Outcome> {
     let classifier = Classifier::builtin();
     let options = args.input.options();
+    let paths = args.input.paths()?;
     let only: Vec<Label> = args.only.iter().map(|o| o.label()).collect();
     let mut out = writer(&args.output);
     let mut report = Reporter::new();
     let mut negatives = 0u64;
 
-    for path in args.input.paths() {
+    for path in paths {
         let result = input::read_path(&path, &options, &mut |event| {
             match event {
                 Event::Review(review) => {
