@@ -24,6 +24,16 @@ pub enum Command {
     /// Read reviews and give each a verdict: negative, mixed, neutral or positive.
     #[command(after_help = TRIAGE_EXAMPLES)]
     Triage(Box<TriageArgs>),
+    /// Write a commented example business profile (replywise.toml) to fill in.
+    #[command(after_help = "Example:\n  replywise init && $EDITOR replywise.toml")]
+    Init {
+        /// Where to write it.
+        #[arg(default_value = crate::profile::FILE_NAME)]
+        path: std::path::PathBuf,
+        /// Replace an existing file.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print shell completions for bash, zsh, fish, elvish or powershell.
     #[command(
         after_help = "Example:\n  replywise completions bash > ~/.local/share/bash-completion/completions/replywise"

@@ -44,7 +44,10 @@ fn platform<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Platform>, 
     let name = String::deserialize(d)?;
     Platform::from_name(&name).map(Some).ok_or_else(|| {
         let names: Vec<&str> = Platform::ALL.iter().map(|p| p.name()).collect();
-        serde::de::Error::custom(format!("unknown platform {name:?}; use one of {}", names.join(", ")))
+        serde::de::Error::custom(format!(
+            "unknown platform {name:?}; use one of {}",
+            names.join(", ")
+        ))
     })
 }
 
@@ -60,11 +63,14 @@ impl Profile {
     pub fn discover(explicit: Option<&Path>) -> Result<(Profile, Option<PathBuf>)> {
         let candidates: Vec<PathBuf> = match explicit {
             Some(path) => vec![path.to_path_buf()],
-            None => [Some(PathBuf::from(FILE_NAME)), config_dir().map(|d| d.join(FILE_NAME))]
-                .into_iter()
-                .flatten()
-                .filter(|p| p.is_file())
-                .collect(),
+            None => [
+                Some(PathBuf::from(FILE_NAME)),
+                config_dir().map(|d| d.join(FILE_NAME)),
+            ]
+            .into_iter()
+            .flatten()
+            .filter(|p| p.is_file())
+            .collect(),
         };
         let Some(path) = candidates.into_iter().next() else {
             return Ok((Profile::default(), None));
@@ -140,10 +146,14 @@ mod tests {
 
     #[test]
     fn errors_are_located() {
-        let err = Profile::parse("signer_name = \"Sam\"\ntone = \"grumpy\"\n", "p.toml").unwrap_err();
+        let err =
+            Profile::parse("signer_name = \"Sam\"\ntone = \"grumpy\"\n", "p.toml").unwrap_err();
         let msg = err.to_string();
         assert!(msg.starts_with("p.toml:2:"), "{msg}");
-        assert!(msg.contains("grumpy") || msg.contains("unknown variant"), "{msg}");
+        assert!(
+            msg.contains("grumpy") || msg.contains("unknown variant"),
+            "{msg}"
+        );
 
         let err = Profile::parse("default_platform = \"myspace\"\n", "p.toml").unwrap_err();
         assert!(err.to_string().contains("use one of google_play"), "{err}");

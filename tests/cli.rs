@@ -392,7 +392,11 @@ fn piping_into_head_is_a_clean_exit() {
 
 #[test]
 fn every_subcommand_has_help_with_an_example() {
-    for sub in [vec!["triage", "--help"], vec!["completions", "--help"]] {
+    for sub in [
+        vec!["triage", "--help"],
+        vec!["init", "--help"],
+        vec!["completions", "--help"],
+    ] {
         replywise()
             .args(&sub)
             .assert()
@@ -417,4 +421,27 @@ fn usage_errors_exit_2() {
         .assert()
         .code(2);
     replywise().arg("nonsense").assert().code(2);
+}
+
+#[test]
+fn init_writes_a_profile_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("replywise.toml");
+    replywise().arg("init").arg(&path).assert().success();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("signer_name"));
+    replywise()
+        .arg("init")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists"));
+    std::fs::write(&path, "changed").unwrap();
+    replywise()
+        .arg("init")
+        .arg("--force")
+        .arg(&path)
+        .assert()
+        .success();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }

@@ -9,7 +9,7 @@ mod triage;
 pub use report::Reporter;
 
 use crate::cli::{Cli, ColorChoice, Command, OutputArgs};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::output::{
     CsvWriter, JsonArrayWriter, JsonLinesWriter, OutputFormat, TableWriter, Writer,
 };
@@ -40,6 +40,7 @@ impl Outcome {
 pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Triage(args) => triage::run(&args),
+        Command::Init { path, force } => init(&path, force),
         Command::Completions { shell } => {
             let mut command = Cli::command();
             let mut out = std::io::stdout().lock();
@@ -48,6 +49,32 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             Ok(Outcome::Clean)
         }
     }
+}
+
+/// Writes the example profile, never over an existing file unless forced.
+fn init(path: &std::path::Path, force: bool) -> Result<Outcome> {
+    use std::io::ErrorKind;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if force {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    let open_error = |source: std::io::Error| match source.kind() {
+        ErrorKind::AlreadyExists => Error::Usage(format!(
+            "{}: already exists; edit it, or pass --force to replace it",
+            path.display()
+        )),
+        _ => Error::Open {
+            path: path.to_path_buf(),
+            source,
+        },
+    };
+    let mut file = options.open(path).map_err(open_error)?;
+    file.write_all(crate::profile::EXAMPLE.as_bytes())
+        .map_err(open_error)?;
+    Ok(Outcome::Clean)
 }
 
 /// True when colour should be used on stdout.
@@ -83,8 +110,11 @@ pub fn writer(args: &OutputArgs) -> Box<dyn Writer> {
     }
 }
 
-/// The terminal's width from `COLUMNS`, which shells export; the table
-/// falls back to a fixed width when it is not set.
+/// The terminal's width: `COLUMNS` when the shell exports it, else what
+/// the terminal reports; the table falls back to a fixed width otherwise.
 fn terminal_width() -> Option<u16> {
-    std::env::var("COLUMNS").ok()?.trim().parse().ok()
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse().ok())
+        .or_else(|| comfy_table::Table::new().width())
 }

@@ -5,9 +5,12 @@
 //! sanitised and shortened; colour marks the label only.
 
 use super::{Row, Writer};
+use crate::review::Location;
 use crate::text::{for_terminal, truncate_chars};
 use crate::triage::Label;
-use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
+use comfy_table::{
+    presets, Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width,
+};
 use std::io::{self, Write};
 
 const PAGE: usize = 50;
@@ -46,11 +49,26 @@ impl<W: Write> TableWriter<W> {
         } else {
             table.force_no_tty();
         }
+        if let Some(from) = table.column_mut(3) {
+            from.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(26)));
+        }
         for row in self.rows.drain(..) {
             table.add_row(row);
         }
         writeln!(self.out, "{table}")
     }
+}
+
+/// `file:line` without the directories: the table is for reading, and the
+/// full path is in every machine format.
+fn short_location(location: &Location) -> String {
+    let name = location
+        .origin
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or_default();
+    let short = Location::new(name.into(), location.line, location.record);
+    for_terminal(&short.to_string(), false).into_owned()
 }
 
 fn label_color(label: Label) -> Color {
@@ -78,12 +96,10 @@ impl<W: Write> Writer for TableWriter<W> {
             .author
             .as_deref()
             .map(|a| truncate_chars(&for_terminal(a, false), 24).into_owned());
+        let place = short_location(&review.location);
         let from = match who {
-            Some(who) => format!(
-                "{who}\n{}",
-                for_terminal(&review.location.to_string(), false)
-            ),
-            None => for_terminal(&review.location.to_string(), false).into_owned(),
+            Some(who) => format!("{who}\n{place}"),
+            None => place,
         };
         self.rows.push(vec![
             label,
