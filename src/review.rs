@@ -158,7 +158,7 @@ pub struct Review {
     pub date_rfc3339: Option<String>,
     pub language: Option<String>,
     /// The business's existing public reply, when the export carries one.
-    pub reply: Option<String>,
+    pub owner_reply: Option<String>,
     pub location: Location,
     /// Every source field that was not mapped above, untouched, so output
     /// loses nothing.
@@ -179,7 +179,7 @@ impl Review {
             date: None,
             date_rfc3339: None,
             language: None,
-            reply: None,
+            owner_reply: None,
             location,
             extra: Map::new(),
         }

@@ -97,7 +97,7 @@ fn play_developer_api_splits_title_and_keeps_reply() {
     );
     assert_eq!(r[0].language.as_deref(), Some("en"));
     assert_eq!(
-        r[0].reply.as_deref(),
+        r[0].owner_reply.as_deref(),
         Some("Thanks Lena, a fix ships in 5.1.3.")
     );
     assert_eq!(r[0].extra["comments"][0]["userComment"]["device"], "a52q");
@@ -119,7 +119,7 @@ fn play_console_csv_in_utf16() {
     assert_eq!(r[0].location.line, Some(2));
     assert_eq!(r[0].extra["App Version Name"], "2.1.0");
     assert_eq!(r[1].text, "Super App 👍");
-    assert_eq!(r[1].reply.as_deref(), Some("Danke schön! 😊"));
+    assert_eq!(r[1].owner_reply.as_deref(), Some("Danke schön! 😊"));
     assert_eq!(
         r[1].location.line,
         Some(4),
@@ -149,7 +149,7 @@ fn business_profile_keeps_the_original_of_a_translation() {
         r[1].text, "",
         "a rating without a comment is still a review"
     );
-    assert_eq!(r[1].reply.as_deref(), Some("Thank you for the stars!"));
+    assert_eq!(r[1].owner_reply.as_deref(), Some("Thank you for the stars!"));
     assert_eq!(r[1].first_name(), None, "'A Google user' is not a name");
 }
 
@@ -237,7 +237,7 @@ fn tripadvisor() {
     );
     assert_eq!(r[0].language.as_deref(), Some("en"));
     assert_eq!(
-        r[0].reply.as_deref(),
+        r[0].owner_reply.as_deref(),
         Some("We're sorry about the noise, Jo.")
     );
 }

@@ -33,6 +33,7 @@ const OWN_OUTPUT_KEYS: &[&str] = &[
     "reasons",
     "topics",
     "escalation",
+    "reply",
     "reply_length",
     "platform_limit",
     "placeholders",
@@ -130,7 +131,7 @@ pub fn to_review(
         .as_ref()
         .and_then(text_of)
         .filter(|l| !l.is_empty());
-    review.reply = reply
+    review.owner_reply = reply
         .as_ref()
         .and_then(text_of)
         .filter(|r| !r.trim().is_empty());

@@ -250,7 +250,7 @@ impl Shape {
                 &["text"],
                 &["date"],
                 &["language"],
-                &["reply"],
+                &["owner_reply"],
             ),
             Shape::Generic => Paths::default(),
         }
@@ -331,6 +331,7 @@ impl Generic {
     pub const ID: &'static [&'static str] = &["id", "review id", "uuid"];
     pub const LANGUAGE: &'static [&'static str] = &["language", "lang", "language code", "locale"];
     pub const REPLY: &'static [&'static str] = &[
+        "owner reply",
         "reply",
         "response",
         "owner response",

@@ -58,7 +58,7 @@ impl Serialize for Row<'_> {
         o.serialize_entry("date", &r.date)?;
         o.serialize_entry("date_rfc3339", &r.date_rfc3339)?;
         o.serialize_entry("language", &r.language)?;
-        o.serialize_entry("reply", &r.reply)?;
+        o.serialize_entry("owner_reply", &r.owner_reply)?;
         o.serialize_entry("label", v.label.name())?;
         o.serialize_entry("negative", &v.negative)?;
         o.serialize_entry("score", &((v.score * 1000.0).round() / 1000.0))?;
@@ -141,7 +141,7 @@ const CSV_COLUMNS: &[&str] = &[
     "date",
     "date_rfc3339",
     "language",
-    "reply",
+    "owner_reply",
     "label",
     "negative",
     "score",
