@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod draft;
 pub mod error;
 pub mod input;
 pub mod output;

@@ -149,7 +149,10 @@ fn business_profile_keeps_the_original_of_a_translation() {
         r[1].text, "",
         "a rating without a comment is still a review"
     );
-    assert_eq!(r[1].owner_reply.as_deref(), Some("Thank you for the stars!"));
+    assert_eq!(
+        r[1].owner_reply.as_deref(),
+        Some("Thank you for the stars!")
+    );
     assert_eq!(r[1].first_name(), None, "'A Google user' is not a name");
 }
 
