@@ -4,6 +4,7 @@
 
 use crate::input::{FieldOverrides, InputFormat, InputOptions};
 use crate::output::OutputFormat;
+use crate::review::Platform;
 use crate::triage::Label;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -24,6 +25,9 @@ pub enum Command {
     /// Read reviews and give each a verdict: negative, mixed, neutral or positive.
     #[command(after_help = TRIAGE_EXAMPLES)]
     Triage(Box<TriageArgs>),
+    /// Draft replies to the reviews that need one (negative and mixed; all with --all).
+    #[command(after_help = DRAFT_EXAMPLES)]
+    Draft(Box<DraftArgs>),
     /// Write a commented example business profile (replywise.toml) to fill in.
     #[command(after_help = "Example:\n  replywise init && $EDITOR replywise.toml")]
     Init {
@@ -60,6 +64,20 @@ TripAdvisor, Amazon Reviews'23, schema.org Review.
 
 Exit codes: 0 success; 1 with --fail-on-negative when a negative review was
 found; 2 on usage errors, unreadable input or any failed record.";
+
+const DRAFT_EXAMPLES: &str = "\
+Examples:
+  replywise init                                   # write replywise.toml, then edit it
+  replywise draft examples/restaurant_reviews.csv
+  replywise draft --format md export.csv > review-pack.md
+  replywise draft --platform google_play --format jsonl play.csv
+
+Drafts use the business profile: --profile FILE, else ./replywise.toml, else
+replywise.toml in the user's config directory. Facts it does not give become
+visible slots such as [contact e-mail or phone], listed in `placeholders`.
+Each draft is fitted to its platform's limit (Google Play 350 characters,
+Google Business Profile 4,096 bytes, App Store 5,970 characters) by dropping
+the least essential sentences. replywise drafts; a person posts.";
 
 /// Where reviews come from and how to read them.
 #[derive(Debug, Args)]
@@ -183,4 +201,35 @@ pub struct TriageArgs {
     /// Exit with 1 when any negative review was found (for alerting scripts).
     #[arg(long)]
     pub fail_on_negative: bool,
+}
+
+/// A platform name as used in output (`google_play`, `app_store`, ...).
+fn parse_platform(name: &str) -> Result<Platform, String> {
+    Platform::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = Platform::ALL.iter().map(|p| p.name()).collect();
+        format!("unknown platform; use one of {}", names.join(", "))
+    })
+}
+
+#[derive(Debug, Args)]
+pub struct DraftArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Draft for every review, thanking the happy ones too.
+    #[arg(long)]
+    pub all: bool,
+    /// Draft only for reviews with these labels (repeat or comma-separate).
+    #[arg(long, value_enum, value_delimiter = ',', conflicts_with = "all")]
+    pub only: Vec<OnlyLabel>,
+    /// Fit drafts to this platform's reply limit instead of each review's own.
+    #[arg(long, value_parser = parse_platform, value_name = "PLATFORM")]
+    pub platform: Option<Platform>,
+    /// The business profile to use (default: ./replywise.toml, then the config directory).
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<std::path::PathBuf>,
+    /// Judge from the text alone, ignoring star ratings.
+    #[arg(long)]
+    pub ignore_rating: bool,
 }

@@ -3,6 +3,8 @@
 //! This is the edge of the library: it opens inputs, picks writers for
 //! stdout and reports problems on stderr. The modules it calls never print.
 
+mod draft;
+mod pipeline;
 mod report;
 mod triage;
 
@@ -11,7 +13,7 @@ pub use report::Reporter;
 use crate::cli::{Cli, ColorChoice, Command, OutputArgs};
 use crate::error::{Error, Result};
 use crate::output::{
-    CsvWriter, JsonArrayWriter, JsonLinesWriter, OutputFormat, TableWriter, Writer,
+    CsvWriter, JsonArrayWriter, JsonLinesWriter, MarkdownWriter, OutputFormat, TableWriter, Writer,
 };
 use clap::CommandFactory;
 use std::io::{IsTerminal, Write};
@@ -40,6 +42,7 @@ impl Outcome {
 pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Triage(args) => triage::run(&args),
+        Command::Draft(args) => draft::run(&args),
         Command::Init { path, force } => init(&path, force),
         Command::Completions { shell } => {
             let mut command = Cli::command();
@@ -77,6 +80,21 @@ fn init(path: &std::path::Path, force: bool) -> Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
+/// Ends a review command: closes the output and prints the closing counts.
+/// Returns whether every record and input was processed.
+fn finish(
+    mut out: Box<dyn Writer>,
+    mut report: Reporter,
+    summary: bool,
+    result: Result<()>,
+) -> Result<bool> {
+    let closed = out.finish().map_err(Error::Write);
+    report.finish(summary);
+    result?;
+    closed?;
+    Ok(!report.anything_failed())
+}
+
 /// True when colour should be used on stdout.
 pub fn use_color(choice: ColorChoice) -> bool {
     match choice {
@@ -107,6 +125,7 @@ pub fn writer(args: &OutputArgs) -> Box<dyn Writer> {
         OutputFormat::Jsonl => Box::new(JsonLinesWriter::new(out)),
         OutputFormat::Json => Box::new(JsonArrayWriter::new(out)),
         OutputFormat::Csv => Box::new(CsvWriter::new(out)),
+        OutputFormat::Md => Box::new(MarkdownWriter::new(out)),
     }
 }
 

@@ -14,8 +14,9 @@ use crate::profile::{Profile, Tone};
 pub enum Kind {
     /// A negative review, or a mixed one (`mixed`: thank for the good first).
     Complaint { mixed: bool },
-    /// A review a person must handle first; only a holding reply.
-    Escalation,
+    /// A review a person must handle first (the reason says why); only a
+    /// holding reply.
+    Escalation { reason: String },
     /// A positive review: a short, warm thanks.
     Praise,
 }
@@ -196,7 +197,7 @@ pub fn compose(blocks: &Blocks, profile: &Profile, subject: &Subject) -> Compose
     push(Role::Greeting, cx.pick("greeting", greetings));
 
     match subject.kind {
-        Kind::Escalation => {
+        Kind::Escalation { .. } => {
             push(
                 Role::Acknowledge,
                 cx.pick("escalation", &blocks.escalation.lines),
@@ -421,7 +422,12 @@ mod tests {
         let c = compose(
             &blocks,
             &profile(),
-            &subject(Kind::Escalation, vec!["food_quality"]),
+            &subject(
+                Kind::Escalation {
+                    reason: "health".into(),
+                },
+                vec!["food_quality"],
+            ),
         );
         let reply = text(&c);
         assert!(reply.contains("hello@example.com"), "{reply}");

@@ -8,6 +8,7 @@
 pub mod blocks;
 pub mod compose;
 mod fit;
+mod subject;
 
 pub use blocks::Blocks;
 pub use compose::{Kind, Subject};
@@ -40,14 +41,12 @@ impl Drafter {
         Drafter { blocks, profile }
     }
 
-    /// Drafts a reply for `subject` on `platform`. `escalation` is the
-    /// reason a person must look first, when there is one.
-    pub fn draft(
-        &self,
-        subject: &Subject,
-        platform: Platform,
-        escalation: Option<String>,
-    ) -> Draft {
+    /// Drafts a reply for `subject` on `platform`.
+    pub fn draft(&self, subject: &Subject, platform: Platform) -> Draft {
+        let escalation = match &subject.kind {
+            Kind::Escalation { reason } => Some(reason.clone()),
+            _ => None,
+        };
         let composed = compose::compose(&self.blocks, &self.profile, subject);
         let limit = platform.reply_limit();
         let (reply, fits) = fit::fit(composed.parts, limit);

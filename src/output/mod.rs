@@ -1,19 +1,24 @@
-//! Rendering results: JSON Lines, one JSON array, CSV, or a terminal table.
+//! Rendering results: JSON Lines, one JSON array, CSV, a terminal table, or
+//! a Markdown review pack.
 //!
 //! Writers receive results in input order and stream them out; the table
 //! is the only human format and the only one that colours or truncates.
 //! Untrusted text passes through [`crate::text`] before it reaches a
 //! terminal or a spreadsheet.
 
+mod csv;
+mod markdown;
 mod table;
 
+use crate::draft::Draft;
 use crate::review::Review;
-use crate::text::for_csv_cell;
 use crate::triage::Verdict;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 use std::io::{self, Write};
 
+pub use self::csv::CsvWriter;
+pub use markdown::MarkdownWriter;
 pub use table::TableWriter;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -22,12 +27,16 @@ pub enum OutputFormat {
     Jsonl,
     Json,
     Csv,
+    /// A review pack to work through: review, verdict, draft, a checkbox.
+    Md,
 }
 
 /// One processed review, ready to be written.
 pub struct Row<'a> {
     pub review: &'a Review,
     pub verdict: &'a Verdict,
+    /// The drafted reply, for `draft`.
+    pub draft: Option<&'a Draft>,
 }
 
 impl Row<'_> {
@@ -63,6 +72,14 @@ impl Serialize for Row<'_> {
         o.serialize_entry("negative", &v.negative)?;
         o.serialize_entry("score", &((v.score * 1000.0).round() / 1000.0))?;
         o.serialize_entry("reasons", &v.reasons)?;
+        if let Some(d) = self.draft {
+            o.serialize_entry("reply", &d.reply)?;
+            o.serialize_entry("reply_length", &d.reply_length)?;
+            o.serialize_entry("platform_limit", &d.platform_limit)?;
+            o.serialize_entry("placeholders", &d.placeholders)?;
+            o.serialize_entry("needs_human", &d.needs_human.is_some())?;
+            o.serialize_entry("needs_human_reason", &d.needs_human)?;
+        }
         o.serialize_entry("location", &format_args!("{}", r.location))?;
         o.serialize_entry("extra", &r.extra)?;
         o.end()
@@ -119,71 +136,6 @@ impl<W: Write> Writer for JsonArrayWriter<W> {
     fn finish(&mut self) -> io::Result<()> {
         self.out
             .write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?;
-        self.out.flush()
-    }
-}
-
-/// CSV with a fixed header; the source's other fields go in `extra` as
-/// JSON. Every cell is guarded against formula injection.
-pub struct CsvWriter<W: Write> {
-    out: csv::Writer<W>,
-    header_written: bool,
-}
-
-const CSV_COLUMNS: &[&str] = &[
-    "id",
-    "source",
-    "author",
-    "rating",
-    "rating_raw",
-    "title",
-    "text",
-    "date",
-    "date_rfc3339",
-    "language",
-    "owner_reply",
-    "label",
-    "negative",
-    "score",
-    "reasons",
-    "location",
-    "extra",
-];
-
-impl<W: Write> CsvWriter<W> {
-    pub fn new(out: W) -> Self {
-        CsvWriter {
-            out: csv::Writer::from_writer(out),
-            header_written: false,
-        }
-    }
-}
-
-impl<W: Write> Writer for CsvWriter<W> {
-    fn write(&mut self, row: &Row) -> io::Result<()> {
-        if !self.header_written {
-            self.out.write_record(CSV_COLUMNS)?;
-            self.header_written = true;
-        }
-        let object = row.to_object();
-        let cells = CSV_COLUMNS.iter().map(|column| match object.get(*column) {
-            Some(Value::String(s)) => s.clone(),
-            Some(Value::Null) | None => String::new(),
-            Some(Value::Array(reasons)) if *column == "reasons" => reasons
-                .iter()
-                .filter_map(|r| r.get("cue").and_then(Value::as_str))
-                .collect::<Vec<_>>()
-                .join("; "),
-            Some(other) => other.to_string(),
-        });
-        let guarded: Vec<String> = cells.map(|c| for_csv_cell(&c).into_owned()).collect();
-        self.out.write_record(&guarded)?;
-        Ok(())
-    }
-    fn finish(&mut self) -> io::Result<()> {
-        if !self.header_written {
-            self.out.write_record(CSV_COLUMNS)?;
-        }
         self.out.flush()
     }
 }

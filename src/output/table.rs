@@ -22,6 +22,8 @@ pub struct TableWriter<W: Write> {
     color: bool,
     /// Terminal width, when stdout is one; otherwise a fixed width.
     width: u16,
+    /// Rows carry drafts: two columns, review and draft, instead of four.
+    drafts: bool,
 }
 
 impl<W: Write> TableWriter<W> {
@@ -31,6 +33,7 @@ impl<W: Write> TableWriter<W> {
             rows: Vec::with_capacity(PAGE),
             color,
             width: width.unwrap_or(100).max(40),
+            drafts: false,
         }
     }
 
@@ -42,14 +45,18 @@ impl<W: Write> TableWriter<W> {
         table
             .load_preset(presets::UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(self.width)
-            .set_header(["label", "★", "review", "from"]);
+            .set_width(self.width);
+        if self.drafts {
+            table.set_header(["review", "draft reply"]);
+        } else {
+            table.set_header(["label", "★", "review", "from"]);
+        }
         if self.color {
             table.enforce_styling();
         } else {
             table.force_no_tty();
         }
-        if let Some(from) = table.column_mut(3) {
+        if let Some(from) = table.column_mut(3).filter(|_| !self.drafts) {
             from.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(26)));
         }
         for row in self.rows.drain(..) {
@@ -101,12 +108,39 @@ impl<W: Write> Writer for TableWriter<W> {
             Some(who) => format!("{who}\n{place}"),
             None => place,
         };
-        self.rows.push(vec![
-            label,
-            Cell::new(rating),
-            Cell::new(text),
-            Cell::new(from),
-        ]);
+        match row.draft {
+            Some(draft) => {
+                self.drafts = true;
+                let stars = if rating.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ★{rating}")
+                };
+                let head = format!(
+                    "{}{stars} · {}\n\n{text}",
+                    row.verdict.label.name(),
+                    from.replace('\n', " · ")
+                );
+                let mut reply = for_terminal(&draft.reply, true).into_owned();
+                if let Some(why) = &draft.needs_human {
+                    reply.push_str(&format!(
+                        "\n\n⚠ needs a person: {}",
+                        for_terminal(why, false)
+                    ));
+                }
+                let mut head = Cell::new(head);
+                if self.color {
+                    head = head.fg(label_color(row.verdict.label));
+                }
+                self.rows.push(vec![head, Cell::new(reply)]);
+            }
+            None => self.rows.push(vec![
+                label,
+                Cell::new(rating),
+                Cell::new(text),
+                Cell::new(from),
+            ]),
+        }
         if self.rows.len() >= PAGE {
             self.flush_page()?;
         }

@@ -1,0 +1,56 @@
+//! `replywise draft`: read, judge, draft, write.
+
+use super::{pipeline, writer, Outcome, Reporter};
+use crate::cli::DraftArgs;
+use crate::draft::{Blocks, Drafter, Subject};
+use crate::error::{Error, Result};
+use crate::output::Row;
+use crate::profile::Profile;
+use crate::review::Platform;
+use crate::triage::{Classifier, Label};
+
+pub fn run(args: &DraftArgs) -> Result<Outcome> {
+    let (profile, _) = Profile::discover(args.profile.as_deref())?;
+    let default_platform = profile.default_platform;
+    let drafter = Drafter::new(Blocks::builtin(), profile);
+    let classifier = Classifier::builtin();
+    let only: Vec<Label> = if args.all {
+        Label::ALL.to_vec()
+    } else if args.only.is_empty() {
+        vec![Label::Negative, Label::Mixed]
+    } else {
+        args.only.iter().map(|o| o.label()).collect()
+    };
+    let mut out = writer(&args.output);
+    let mut report = Reporter::new();
+
+    let result = pipeline::each_review(&args.input, &mut report, |report, review| {
+        let verdict = classifier.classify(&review, args.ignore_rating);
+        if !only.contains(&verdict.label) {
+            report.filtered += 1;
+            return Ok(());
+        }
+        let platform = args
+            .platform
+            .or((review.source == Platform::Unknown)
+                .then_some(default_platform)
+                .flatten())
+            .unwrap_or(review.source);
+        let subject = Subject::from_review(&review, &verdict);
+        let draft = drafter.draft(&subject, platform);
+        out.write(&Row {
+            review: &review,
+            verdict: &verdict,
+            draft: Some(&draft),
+        })
+        .map_err(Error::Write)?;
+        report.wrote(verdict.label, review.source);
+        Ok(())
+    });
+    let complete = super::finish(out, report, args.output.summary, result)?;
+    Ok(if complete {
+        Outcome::Clean
+    } else {
+        Outcome::Incomplete
+    })
+}

@@ -1,0 +1,123 @@
+//! What a reply needs to know about a review, taken from the review and its
+//! verdict: the reviewer's first name, the kind of reply, the complaint
+//! topics, what they liked and any wait they mentioned, in their words.
+
+use super::compose::{Kind, Subject};
+use crate::review::Review;
+use crate::triage::{Label, Verdict};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A wait as people write it: "45 minutes", "an hour", "two weeks".
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:\d{1,3}(?:\.\d)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|forty-five|fifty)\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b",
+    )
+    .expect("the duration pattern is valid")
+});
+
+/// Clause boundaries inside a sentence.
+const CLAUSE_BREAKS: &[char] = &['.', '!', '?', ';', ',', ':', '\n', '(', ')', '"'];
+const CONTRASTS: &[&str] = &[" but ", " however ", " although ", " though ", " except "];
+
+impl<'a> Subject<'a> {
+    pub fn from_review(review: &'a Review, verdict: &Verdict) -> Subject<'a> {
+        let text = review.full_text();
+        let kind = match verdict.label {
+            Label::Negative => Kind::Complaint { mixed: false },
+            Label::Mixed => Kind::Complaint { mixed: true },
+            Label::Positive | Label::Neutral => Kind::Praise,
+        };
+        let liked = verdict
+            .reasons
+            .iter()
+            .filter(|c| c.weight > 0.0 && c.end > c.start)
+            .max_by(|a, b| a.weight.total_cmp(&b.weight))
+            .and_then(|cue| clause_around(&text, cue.start, cue.end));
+        Subject {
+            id: &review.id,
+            first_name: review.first_name(),
+            kind,
+            topics: Vec::new(),
+            liked,
+            duration: DURATION.find(&text).map(|m| m.as_str().to_lowercase()),
+        }
+    }
+}
+
+/// The short clause around a span, quoted, as the reviewer wrote it:
+/// "Lovely cocktails, but the room was loud" around "Lovely" gives
+/// `"lovely cocktails"`. Long clauses are not quoted (`None`).
+fn clause_around(text: &str, start: usize, end: usize) -> Option<String> {
+    let (start, end) = (start.min(text.len()), end.min(text.len()));
+    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return None;
+    }
+    let mut from = text[..start].rfind(CLAUSE_BREAKS).map_or(0, |i| i + 1);
+    let mut to = text[end..]
+        .find(CLAUSE_BREAKS)
+        .map_or(text.len(), |i| end + i);
+    let lower = text.to_lowercase();
+    if lower.len() == text.len() {
+        for word in CONTRASTS {
+            if let Some(i) = lower[from..start].rfind(word) {
+                from += i + word.len();
+            }
+            if let Some(i) = lower[end..to].find(word) {
+                to = end + i;
+            }
+        }
+    }
+    let clause = text[from..to].trim();
+    let words = clause.split_whitespace().count();
+    if !(2..=8).contains(&words) {
+        return None;
+    }
+    let mut chars = clause.chars();
+    let first = chars.next()?;
+    let clause: String = if chars.clone().next().is_some_and(char::is_lowercase) {
+        first.to_lowercase().chain(chars).collect()
+    } else {
+        clause.to_string()
+    };
+    Some(format!("\"{clause}\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clauses_stop_at_punctuation_and_contrast() {
+        let text = "Lovely cocktails, but the room was so loud.";
+        assert_eq!(
+            clause_around(text, 0, 6).as_deref(),
+            Some("\"lovely cocktails\"")
+        );
+        let text = "The staff were great but the food was cold";
+        assert_eq!(
+            clause_around(text, 15, 20).as_deref(),
+            Some("\"the staff were great\"")
+        );
+        assert_eq!(
+            clause_around("Great", 0, 5),
+            None,
+            "one word says nothing specific"
+        );
+    }
+
+    #[test]
+    fn durations_are_found_as_written() {
+        let found = |t: &str| DURATION.find(t).map(|m| m.as_str().to_string());
+        assert_eq!(
+            found("We waited 45 minutes for mains").as_deref(),
+            Some("45 minutes")
+        );
+        assert_eq!(
+            found("after two weeks nothing").as_deref(),
+            Some("two weeks")
+        );
+        assert_eq!(found("it took an hour").as_deref(), Some("an hour"));
+        assert_eq!(found("5 stars"), None);
+    }
+}

@@ -1,0 +1,111 @@
+//! A Markdown review pack: one section per review with its verdict, the
+//! drafted reply and a checkbox, for a person to work through and tick off.
+//!
+//! Review text is quoted line by line so a stray `#` or list marker in it
+//! cannot restructure the pack, and control characters are removed.
+
+use super::{Row, Writer};
+use crate::text::for_terminal;
+use std::io::{self, Write};
+
+pub struct MarkdownWriter<W: Write> {
+    out: W,
+    count: u64,
+}
+
+impl<W: Write> MarkdownWriter<W> {
+    pub fn new(out: W) -> Self {
+        MarkdownWriter { out, count: 0 }
+    }
+}
+
+/// Text as a Markdown block quote, safe to embed.
+fn quoted(text: &str) -> String {
+    let clean = for_terminal(text.trim(), true);
+    if clean.is_empty() {
+        return "> *(no text)*".into();
+    }
+    clean
+        .lines()
+        .map(|l| format!("> {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Inline text without Markdown meaning: emphasis and code markers escaped.
+fn inline(text: &str) -> String {
+    for_terminal(text, false)
+        .chars()
+        .flat_map(|c| match c {
+            '*' | '_' | '`' | '[' | ']' | '#' | '<' | '>' | '|' => vec!['\\', c],
+            c => vec![c],
+        })
+        .collect()
+}
+
+impl<W: Write> Writer for MarkdownWriter<W> {
+    fn write(&mut self, row: &Row) -> io::Result<()> {
+        let r = row.review;
+        let v = row.verdict;
+        self.count += 1;
+        if self.count == 1 {
+            writeln!(self.out, "# Review pack\n")?;
+        }
+        let who = r
+            .author
+            .as_deref()
+            .map_or_else(|| "Anonymous".into(), inline);
+        let stars = r.rating.map(|s| format!(" · ★ {s}")).unwrap_or_default();
+        writeln!(
+            self.out,
+            "## {}. {who}{stars} · {}\n",
+            self.count,
+            v.label.name()
+        )?;
+        if let Some(title) = &r.title {
+            writeln!(self.out, "**{}**\n", inline(title))?;
+        }
+        writeln!(self.out, "{}\n", quoted(&r.text))?;
+        writeln!(
+            self.out,
+            "*{} · {} · id {}*\n",
+            r.source,
+            inline(&r.location.to_string()),
+            inline(&r.id)
+        )?;
+        if let Some(draft) = row.draft {
+            let limit = draft
+                .platform_limit
+                .map(|l| format!(" of {} allowed", l.max()))
+                .unwrap_or_default();
+            writeln!(
+                self.out,
+                "**Draft reply** ({}{limit}):\n",
+                draft.reply_length
+            )?;
+            writeln!(
+                self.out,
+                "```text\n{}\n```\n",
+                for_terminal(&draft.reply, true).replace("```", "'''")
+            )?;
+            if !draft.placeholders.is_empty() {
+                writeln!(
+                    self.out,
+                    "Fill in before posting: {}\n",
+                    inline(&draft.placeholders.join(", "))
+                )?;
+            }
+            if let Some(why) = &draft.needs_human {
+                writeln!(self.out, "> ⚠ **Needs a person first:** {}\n", inline(why))?;
+            }
+        }
+        writeln!(self.out, "- [ ] Done\n\n---\n")
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        if self.count == 0 {
+            writeln!(self.out, "# Review pack\n\nNo reviews to answer.")?;
+        }
+        self.out.flush()
+    }
+}
