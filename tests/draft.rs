@@ -1,0 +1,256 @@
+//! `replywise draft` as an owner uses it.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+const PROFILE: &str = r#"
+business_name = "Harbour Cafe"
+signer_name = "Noor"
+signer_role = "Manager"
+contact_email = "care@harbour.example"
+refund_time = "3 business days"
+"#;
+
+fn replywise(dir: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("replywise").unwrap();
+    cmd.current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env("XDG_CONFIG_HOME", dir.join("no-config"));
+    cmd
+}
+
+fn with_profile() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("replywise.toml"), PROFILE).unwrap();
+    dir
+}
+
+fn example() -> String {
+    format!(
+        "{}/examples/restaurant_reviews.csv",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn rows(out: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn drafts_negative_and_mixed_reviews_with_the_profile() {
+    let dir = with_profile();
+    let out = replywise(dir.path())
+        .args(["draft", "--format", "jsonl", &example()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = rows(&out.stdout);
+    assert!(!rows.is_empty());
+    for row in &rows {
+        assert!(
+            matches!(row["label"].as_str(), Some("negative" | "mixed")),
+            "{row}"
+        );
+        let reply = row["reply"].as_str().unwrap();
+        assert!(reply.contains("care@harbour.example"), "{reply}");
+        assert!(reply.contains("Noor"), "{reply}");
+        assert_eq!(
+            row["reply_length"].as_u64().unwrap() as usize,
+            reply.chars().count()
+        );
+        assert_eq!(row["placeholders"], serde_json::json!([]));
+        assert_eq!(row["needs_human"], false);
+    }
+    let sarah = rows.iter().find(|r| r["id"] == "r-1001").unwrap();
+    assert!(sarah["reply"]
+        .as_str()
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .contains("Sarah"));
+}
+
+#[test]
+fn without_a_profile_every_missing_fact_is_a_visible_slot() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = replywise(dir.path())
+        .args(["draft", "--format", "jsonl"])
+        .write_stdin("text,rating\nThe soup was cold,1\n")
+        .output()
+        .unwrap();
+    let row = &rows(&out.stdout)[0];
+    let reply = row["reply"].as_str().unwrap();
+    let slots: Vec<&str> = row["placeholders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(slots.contains(&"[contact e-mail or phone]"), "{slots:?}");
+    assert!(slots.contains(&"[your name]"), "{slots:?}");
+    for slot in slots {
+        assert!(reply.contains(slot), "{reply}");
+    }
+}
+
+#[test]
+fn all_also_thanks_happy_reviewers() {
+    let dir = with_profile();
+    let out = replywise(dir.path())
+        .args(["draft", "--all", "--format", "jsonl", &example()])
+        .output()
+        .unwrap();
+    let rows = rows(&out.stdout);
+    assert_eq!(rows.len(), 8);
+    let tom = rows.iter().find(|r| r["id"] == "r-1002").unwrap();
+    let reply = tom["reply"].as_str().unwrap();
+    let blocks = replywise::draft::Blocks::builtin();
+    assert!(
+        blocks
+            .positive
+            .thanks
+            .iter()
+            .any(|t| reply.contains(t.as_str())),
+        "{reply}"
+    );
+    assert!(!reply.contains("sorry"), "{reply}");
+}
+
+#[test]
+fn google_play_drafts_fit_350_characters() {
+    let dir = with_profile();
+    let out = replywise(dir.path())
+        .args([
+            "draft",
+            "--platform",
+            "google_play",
+            "--format",
+            "jsonl",
+            &example(),
+        ])
+        .output()
+        .unwrap();
+    for row in rows(&out.stdout) {
+        let reply = row["reply"].as_str().unwrap();
+        assert!(
+            reply.chars().count() <= 350 || row["needs_human"] == true,
+            "{reply}"
+        );
+        assert_eq!(row["platform_limit"]["max"], 350);
+        assert!(
+            reply.contains("care@harbour.example"),
+            "the next step is never dropped: {reply}"
+        );
+    }
+}
+
+#[test]
+fn the_same_input_gives_the_same_drafts_byte_for_byte() {
+    let dir = with_profile();
+    let run = || {
+        replywise(dir.path())
+            .args(["draft", "--format", "jsonl", &example()])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(run(), run());
+}
+
+#[test]
+fn a_hundred_drafts_of_one_export_are_at_least_ninety_distinct() {
+    let dir = with_profile();
+    let complaints = [
+        "The food was cold",
+        "We waited an hour",
+        "Rude staff",
+        "Dirty tables",
+        "Overpriced and bland",
+        "My order never arrived",
+        "Charged twice",
+        "The app keeps crashing",
+        "Noisy room",
+        "Wrong item",
+    ];
+    let mut input = String::from("id,text,rating\n");
+    for i in 0..100 {
+        input.push_str(&format!(
+            "rev-{i},{} (visit {i}),1\n",
+            complaints[i % complaints.len()]
+        ));
+    }
+    let out = replywise(dir.path())
+        .args(["draft", "--format", "jsonl"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    let rows = rows(&out.stdout);
+    assert_eq!(rows.len(), 100);
+    let distinct: BTreeSet<&str> = rows.iter().map(|r| r["reply"].as_str().unwrap()).collect();
+    assert!(
+        distinct.len() >= 90,
+        "only {} distinct drafts",
+        distinct.len()
+    );
+}
+
+#[test]
+fn markdown_pack_has_review_verdict_draft_and_checkbox() {
+    let dir = with_profile();
+    let out = replywise(dir.path())
+        .args(["draft", "--format", "md", &example()])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.starts_with("# Review pack"));
+    assert!(
+        md.contains("## 1. Sarah Whitfield · ★ 1 · negative"),
+        "{md}"
+    );
+    assert!(md.contains("> We waited 45 minutes"), "{md}");
+    assert!(md.contains("**Draft reply**"));
+    assert_eq!(
+        md.matches("- [ ] Done").count(),
+        md.matches("\n## ").count()
+    );
+}
+
+#[test]
+fn table_with_drafts_fits_80_columns() {
+    let dir = with_profile();
+    let out = replywise(dir.path())
+        .args(["draft", "--format", "table", "--color", "never", &example()])
+        .env("COLUMNS", "80")
+        .output()
+        .unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.contains("draft reply"));
+    assert!(table.lines().all(|l| l.chars().count() <= 80), "{table}");
+}
+
+#[test]
+fn a_broken_profile_is_a_located_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("replywise.toml"),
+        "signer_name = \"Noor\"\ntone = \"grumpy\"\n",
+    )
+    .unwrap();
+    let out = replywise(dir.path())
+        .args(["draft"])
+        .write_stdin("awful\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("replywise.toml:2:"), "{stderr}");
+}
