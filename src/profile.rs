@@ -104,7 +104,7 @@ pub fn config_dir() -> Option<PathBuf> {
 /// The commented example `replywise init` writes.
 pub const EXAMPLE: &str = r#"# replywise business profile.
 # Drafts use these facts; anything left out becomes a visible slot such as
-# [contact] that you fill in before posting. Nothing is invented.
+# [contact e-mail or phone] that you fill in before posting. Nothing is invented.
 
 # The name customers know you by.
 business_name = "The Corner Bistro"
