@@ -3,7 +3,9 @@
 //! This is the edge of the library: it opens inputs, picks writers for
 //! stdout and reports problems on stderr. The modules it calls never print.
 
+mod fetch;
 mod report;
+pub mod sources;
 mod triage;
 
 pub use report::Reporter;
@@ -40,6 +42,7 @@ impl Outcome {
 pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Triage(args) => triage::run(&args),
+        Command::Fetch(args) => fetch::run(&args),
         Command::Completions { shell } => {
             let mut command = Cli::command();
             let mut out = std::io::stdout().lock();

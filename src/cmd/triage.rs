@@ -1,67 +1,94 @@
-//! `replywise triage`: read, judge, write.
+//! `replywise triage`: read (or fetch), judge, write.
 
+use super::sources::{self, Fetching};
 use super::{writer, Outcome, Reporter};
 use crate::cli::TriageArgs;
 use crate::error::{Error, Result};
-use crate::input::{self, Event};
-use crate::output::Row;
+use crate::fetch::FetchEvent;
+use crate::input::Event;
+use crate::output::{Row, Writer};
 use crate::triage::{Classifier, Label};
 
-pub fn run(args: &TriageArgs) -> Result<Outcome> {
-    let classifier = Classifier::builtin();
-    let options = args.input.options();
-    let only: Vec<Label> = args.only.iter().map(|o| o.label()).collect();
-    let mut out = writer(&args.output);
-    let mut report = Reporter::new();
-    let mut negatives = 0u64;
+/// One run's state: every event from every input passes through `handle`.
+struct Triage<'a> {
+    args: &'a TriageArgs,
+    classifier: Classifier,
+    only: Vec<Label>,
+    out: Box<dyn Writer>,
+    report: Reporter,
+    negatives: u64,
+}
 
-    for path in args.input.paths() {
-        let result = input::read_path(&path, &options, &mut |event| {
-            match event {
-                Event::Review(review) => {
-                    report.record_read();
-                    let verdict = classifier.classify(&review, args.ignore_rating);
-                    if verdict.negative {
-                        negatives += 1;
-                    }
-                    if !only.is_empty() && !only.contains(&verdict.label) {
-                        report.filtered += 1;
-                        return Ok(());
-                    }
-                    out.write(&Row {
+impl Triage<'_> {
+    fn handle(&mut self, event: FetchEvent) -> Result<()> {
+        match event {
+            FetchEvent::Input(Event::Review(review)) => {
+                self.report.record_read();
+                let verdict = self.classifier.classify(&review, self.args.ignore_rating);
+                if verdict.negative {
+                    self.negatives += 1;
+                }
+                if !self.only.is_empty() && !self.only.contains(&verdict.label) {
+                    self.report.filtered += 1;
+                    return Ok(());
+                }
+                self.out
+                    .write(&Row {
                         review: &review,
                         verdict: &verdict,
                     })
                     .map_err(Error::Write)?;
-                    report.wrote(verdict.label, review.source);
-                }
-                Event::Failed(error) => {
-                    report.record_read();
-                    report.failed(&error);
-                    if args.input.strict {
-                        return Err(Error::Record(error));
-                    }
-                }
-                Event::Warning(warning) => report.warning(&warning),
+                self.report.wrote(verdict.label, review.source);
             }
-            Ok(())
-        });
+            FetchEvent::Input(Event::Failed(error)) => {
+                self.report.record_read();
+                self.report.failed(&error);
+                if self.args.input.strict {
+                    return Err(Error::Record(error));
+                }
+            }
+            FetchEvent::Input(Event::Warning(warning)) => self.report.warning(&warning),
+            FetchEvent::Note(note) => self.report.note(&note),
+        }
+        Ok(())
+    }
+}
+
+pub fn run(args: &TriageArgs) -> Result<Outcome> {
+    let inputs = sources::resolve(&args.input.paths())?;
+    let fetching = Fetching::from_args(&args.fetch)?;
+    let options = args.input.options();
+    let mut run = Triage {
+        args,
+        classifier: Classifier::builtin(),
+        only: args.only.iter().map(|o| o.label()).collect(),
+        out: writer(&args.output),
+        report: Reporter::new(),
+        negatives: 0,
+    };
+
+    for input in &inputs {
+        let result = sources::read(input, &options, &fetching, &mut |event| run.handle(event));
         match result {
             Ok(()) => {}
             Err(e @ (Error::Write(_) | Error::Record(_))) => {
-                let _ = out.finish();
-                report.finish(args.output.summary);
+                let _ = run.out.finish();
+                run.report.finish(args.output.summary);
                 return Err(e);
             }
-            Err(e) if args.input.strict => return Err(e),
-            Err(e) => report.input_failed(&e),
+            Err(e) if args.input.strict => {
+                // What was read before the failure is still written out.
+                let _ = run.out.finish();
+                return Err(e);
+            }
+            Err(e) => run.report.input_failed(&e),
         }
     }
-    out.finish().map_err(Error::Write)?;
-    report.finish(args.output.summary);
-    Ok(if report.anything_failed() {
+    run.out.finish().map_err(Error::Write)?;
+    run.report.finish(args.output.summary);
+    Ok(if run.report.anything_failed() {
         Outcome::Incomplete
-    } else if args.fail_on_negative && negatives > 0 {
+    } else if args.fail_on_negative && run.negatives > 0 {
         Outcome::Found
     } else {
         Outcome::Clean

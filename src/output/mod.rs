@@ -45,27 +45,66 @@ impl Row<'_> {
 /// straight from borrowed data: output is the hot path of a large run.
 impl Serialize for Row<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let r = self.review;
-        let v = self.verdict;
-        let mut o = serializer.serialize_map(None)?;
-        o.serialize_entry("id", &r.id)?;
-        o.serialize_entry("source", r.source.name())?;
-        o.serialize_entry("author", &r.author)?;
-        o.serialize_entry("rating", &r.rating)?;
-        o.serialize_entry("rating_raw", &r.rating_raw)?;
-        o.serialize_entry("title", &r.title)?;
-        o.serialize_entry("text", &r.text)?;
-        o.serialize_entry("date", &r.date)?;
-        o.serialize_entry("date_rfc3339", &r.date_rfc3339)?;
-        o.serialize_entry("language", &r.language)?;
-        o.serialize_entry("reply", &r.reply)?;
+        serialize_review(serializer, self.review, Some(self.verdict))
+    }
+}
+
+/// A review on its own, before any verdict (what `fetch` writes): the same
+/// object as a [`Row`] without `label`, `negative`, `score` and `reasons`,
+/// so every command reads it back as replywise's own output.
+pub struct ReviewRecord<'a>(pub &'a Review);
+
+impl Serialize for ReviewRecord<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_review(serializer, self.0, None)
+    }
+}
+
+fn serialize_review<S: Serializer>(
+    serializer: S,
+    r: &Review,
+    verdict: Option<&Verdict>,
+) -> Result<S::Ok, S::Error> {
+    let mut o = serializer.serialize_map(None)?;
+    o.serialize_entry("id", &r.id)?;
+    o.serialize_entry("source", r.source.name())?;
+    o.serialize_entry("author", &r.author)?;
+    o.serialize_entry("rating", &r.rating)?;
+    o.serialize_entry("rating_raw", &r.rating_raw)?;
+    o.serialize_entry("title", &r.title)?;
+    o.serialize_entry("text", &r.text)?;
+    o.serialize_entry("date", &r.date)?;
+    o.serialize_entry("date_rfc3339", &r.date_rfc3339)?;
+    o.serialize_entry("language", &r.language)?;
+    o.serialize_entry("reply", &r.reply)?;
+    if let Some(v) = verdict {
         o.serialize_entry("label", v.label.name())?;
         o.serialize_entry("negative", &v.negative)?;
         o.serialize_entry("score", &((v.score * 1000.0).round() / 1000.0))?;
         o.serialize_entry("reasons", &v.reasons)?;
-        o.serialize_entry("location", &format_args!("{}", r.location))?;
-        o.serialize_entry("extra", &r.extra)?;
-        o.end()
+    }
+    o.serialize_entry("location", &format_args!("{}", r.location))?;
+    o.serialize_entry("extra", &r.extra)?;
+    o.end()
+}
+
+/// Reviews as JSON Lines, one [`ReviewRecord`] per line.
+pub struct ReviewLinesWriter<W: Write> {
+    out: W,
+}
+
+impl<W: Write> ReviewLinesWriter<W> {
+    pub fn new(out: W) -> Self {
+        ReviewLinesWriter { out }
+    }
+
+    pub fn write(&mut self, review: &Review) -> io::Result<()> {
+        serde_json::to_writer(&mut self.out, &ReviewRecord(review))?;
+        self.out.write_all(b"\n")
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 }
 

@@ -1,0 +1,602 @@
+//! The one HTTP client every source uses, and the manners it keeps.
+//!
+//! Connect and total timeouts; a bounded number of attempts with
+//! exponential backoff and jitter on 429, 5xx and connection failures,
+//! honouring `Retry-After` in seconds or as an HTTP date; a polite pause
+//! between requests; gzip; a `User-Agent` that says who is asking; TLS
+//! through rustls on the ring provider; proxies from `HTTP_PROXY`,
+//! `HTTPS_PROXY` and `NO_PROXY`; and a cap on response bodies. Everything
+//! that can reach an error message passes through the [`Redactor`].
+
+use super::error::{FetchError, FetchErrorKind};
+use super::secrets::{Redactor, Secret};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE, RETRY_AFTER};
+use reqwest::redirect::Policy;
+use reqwest::{StatusCode, Url};
+use serde_json::Value;
+use std::cell::Cell;
+use std::io::Read;
+use std::sync::{Arc, Once};
+use std::time::{Duration, Instant, SystemTime};
+
+pub const USER_AGENT: &str = concat!(
+    "replywise/",
+    env!("CARGO_PKG_VERSION"),
+    " (customer review assistant; reads public reviews)"
+);
+
+/// Redirect chains longer than this are refused.
+const MAX_REDIRECTS: usize = 5;
+
+/// How patient and how polite to be. The defaults suit the real APIs;
+/// tests shrink every duration.
+#[derive(Debug, Clone)]
+pub struct HttpConfig {
+    pub connect_timeout: Duration,
+    /// From sending the request to the last byte of the body.
+    pub timeout: Duration,
+    /// Tries per request, the first included.
+    pub attempts: u32,
+    /// The first backoff; it doubles per attempt up to `backoff_cap`.
+    pub backoff: Duration,
+    pub backoff_cap: Duration,
+    /// The longest `Retry-After` honoured; a longer one ends the fetch.
+    pub longest_wait: Duration,
+    /// The pause between two requests of one source.
+    pub page_delay: Duration,
+    /// Bodies larger than this (after decompression) are refused.
+    pub max_body: u64,
+}
+
+impl Default for HttpConfig {
+    fn default() -> Self {
+        HttpConfig {
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(30),
+            attempts: 4,
+            backoff: Duration::from_secs(1),
+            backoff_cap: Duration::from_secs(30),
+            longest_wait: Duration::from_secs(120),
+            page_delay: Duration::from_millis(500),
+            max_body: 32 * 1024 * 1024,
+        }
+    }
+}
+
+/// How waiting is done; tests record the waits instead of sleeping.
+pub type Pause = Arc<dyn Fn(Duration) + Send + Sync>;
+
+pub fn sleep() -> Pause {
+    Arc::new(std::thread::sleep)
+}
+
+/// Whether a redirect may lead to another host. Keyed APIs stay on their
+/// host so a key sent in a header never travels somewhere else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Redirects {
+    SameOrigin,
+    Anywhere,
+}
+
+/// One answer, read to the end.
+#[derive(Debug)]
+pub struct Page {
+    pub status: u16,
+    /// The URL that answered, after redirects.
+    pub url: Url,
+    pub content_type: Option<String>,
+    pub body: Vec<u8>,
+}
+
+impl Page {
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        String::from_utf8_lossy(&self.body)
+    }
+}
+
+pub struct Http {
+    client: reqwest::blocking::Client,
+    config: HttpConfig,
+    spec: String,
+    redactor: Redactor,
+    pause: Pause,
+    last_request: Cell<Option<Instant>>,
+}
+
+/// What one try came to.
+enum Attempt {
+    Done(Page),
+    /// Worth another try, after `wait` if the server named one.
+    Retry {
+        status: Option<u16>,
+        wait: Option<Duration>,
+        kind: FetchErrorKind,
+    },
+    Fail(FetchError),
+}
+
+/// rustls needs a process-wide crypto provider; replywise uses ring.
+fn install_crypto_provider() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        // Err means a provider is already installed, which is as good.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    });
+}
+
+impl Http {
+    /// A client for one source; `spec` names it in errors.
+    pub fn new(
+        spec: &str,
+        config: &HttpConfig,
+        redirects: Redirects,
+        redactor: Redactor,
+        pause: Pause,
+    ) -> Result<Http, FetchError> {
+        install_crypto_provider();
+        let policy = Policy::custom(move |attempt| {
+            let Some(from) = attempt.previous().last() else {
+                return attempt.follow();
+            };
+            let to = attempt.url();
+            let host = to.host_str().unwrap_or("?").to_string();
+            if attempt.previous().len() > MAX_REDIRECTS {
+                attempt.error(format!("more than {MAX_REDIRECTS} redirects"))
+            } else if from.scheme() == "https" && to.scheme() != "https" {
+                attempt.error(format!("refused to leave HTTPS for {host}"))
+            } else if redirects == Redirects::SameOrigin && from.origin() != to.origin() {
+                attempt.error(format!(
+                    "refused to follow a redirect to {host}: the request carries a key"
+                ))
+            } else {
+                attempt.follow()
+            }
+        });
+        let client = reqwest::blocking::Client::builder()
+            .user_agent(USER_AGENT)
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.timeout)
+            .redirect(policy)
+            .build()
+            .map_err(|e| FetchError {
+                spec: spec.to_string(),
+                url: String::new(),
+                status: None,
+                kind: FetchErrorKind::Client {
+                    detail: redactor.text(&chain(&e)),
+                },
+            })?;
+        Ok(Http {
+            client,
+            config: config.clone(),
+            spec: spec.to_string(),
+            redactor,
+            pause,
+            last_request: Cell::new(None),
+        })
+    }
+
+    /// An error about `url` from this source, redacted.
+    pub fn error(&self, url: &Url, status: Option<u16>, kind: FetchErrorKind) -> FetchError {
+        FetchError {
+            spec: self.spec.clone(),
+            url: self.redactor.url(url),
+            status,
+            kind,
+        }
+    }
+
+    /// The URL as it may be shown (in locations and notes).
+    pub fn shown(&self, url: &Url) -> String {
+        self.redactor.url(url)
+    }
+
+    /// A header carrying a secret, marked sensitive so no debug output of
+    /// the request shows it.
+    pub fn secret_header(
+        &self,
+        name: &'static str,
+        prefix: &str,
+        secret: &Secret,
+        var: &'static str,
+    ) -> Result<(HeaderName, HeaderValue), FetchError> {
+        let mut value =
+            HeaderValue::from_str(&format!("{prefix}{}", secret.expose())).map_err(|_| {
+                FetchError {
+                    spec: self.spec.clone(),
+                    url: String::new(),
+                    status: None,
+                    kind: FetchErrorKind::Client {
+                        detail: format!(
+                            "{var} holds characters that cannot be sent in an HTTP header"
+                        ),
+                    },
+                }
+            })?;
+        value.set_sensitive(true);
+        Ok((HeaderName::from_static(name), value))
+    }
+
+    /// GETs `url` and insists on a 2xx answer.
+    pub fn get(&self, url: &Url, headers: &HeaderMap) -> Result<Page, FetchError> {
+        let page = self.get_any(url, headers)?;
+        self.success(page)
+    }
+
+    /// The page if its status is 2xx, else an error carrying the status
+    /// and what the server said.
+    pub fn success(&self, page: Page) -> Result<Page, FetchError> {
+        if (200..300).contains(&page.status) {
+            return Ok(page);
+        }
+        Err(self.error(
+            &page.url,
+            Some(page.status),
+            FetchErrorKind::Status {
+                body: self.summarize(&page.body),
+                hint: hint(page.status),
+            },
+        ))
+    }
+
+    /// GETs `url`, retrying what is worth retrying, and returns the final
+    /// answer whatever its status.
+    pub fn get_any(&self, url: &Url, headers: &HeaderMap) -> Result<Page, FetchError> {
+        self.polite_delay();
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let outcome = self.attempt(url, headers);
+            self.last_request.set(Some(Instant::now()));
+            match outcome {
+                Attempt::Done(page) => return Ok(page),
+                Attempt::Fail(error) => return Err(error),
+                Attempt::Retry { status, wait, kind } => {
+                    if attempt >= self.config.attempts {
+                        let kind = if attempt == 1 {
+                            kind
+                        } else {
+                            FetchErrorKind::GaveUp {
+                                attempts: attempt,
+                                last: kind.to_string(),
+                            }
+                        };
+                        return Err(self.error(url, status, kind));
+                    }
+                    let wait = wait.unwrap_or_else(|| self.backoff(attempt));
+                    if wait > self.config.longest_wait {
+                        return Err(self.error(url, status, FetchErrorKind::RetryTooLate { wait }));
+                    }
+                    (self.pause)(wait);
+                }
+            }
+        }
+    }
+
+    /// Parses a page as JSON, saying clearly when it is HTML or broken.
+    pub fn json(&self, page: &Page) -> Result<Value, FetchError> {
+        serde_json::from_slice(&page.body).map_err(|e| {
+            let html = page
+                .content_type
+                .as_deref()
+                .is_some_and(|t| t.contains("html"))
+                || looks_like_html(&page.body);
+            self.error(
+                &page.url,
+                Some(page.status),
+                FetchErrorKind::NotJson {
+                    detail: e.to_string(),
+                    html,
+                },
+            )
+        })
+    }
+
+    /// An error for a JSON answer of the wrong shape.
+    pub fn shape(&self, page: &Page, detail: impl Into<String>) -> FetchError {
+        self.error(
+            &page.url,
+            Some(page.status),
+            FetchErrorKind::Shape {
+                detail: detail.into(),
+            },
+        )
+    }
+
+    fn polite_delay(&self) {
+        if let Some(last) = self.last_request.get() {
+            let since = last.elapsed();
+            if since < self.config.page_delay {
+                (self.pause)(self.config.page_delay - since);
+            }
+        }
+    }
+
+    /// Exponential backoff with jitter: half the step plus a random share
+    /// of the other half, so many clients do not retry in lockstep.
+    fn backoff(&self, attempt: u32) -> Duration {
+        let factor = 1u32 << attempt.saturating_sub(1).min(16);
+        let step = self
+            .config
+            .backoff
+            .saturating_mul(factor)
+            .min(self.config.backoff_cap);
+        step.mul_f64(0.5 + 0.5 * jitter())
+    }
+
+    fn attempt(&self, url: &Url, headers: &HeaderMap) -> Attempt {
+        let response = match self.client.get(url.clone()).headers(headers.clone()).send() {
+            Ok(response) => response,
+            Err(e) => return self.transport_error(url, e),
+        };
+        let status = response.status();
+        let code = status.as_u16();
+        let final_url = response.url().clone();
+        if is_retryable(status) {
+            let wait = retry_after(response.headers());
+            let body = self.read_capped(response, 64 * 1024).unwrap_or_default();
+            return Attempt::Retry {
+                status: Some(code),
+                wait,
+                kind: FetchErrorKind::Status {
+                    body: self.summarize(&body),
+                    hint: hint(code),
+                },
+            };
+        }
+        let content_type = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_ascii_lowercase);
+        if response
+            .content_length()
+            .is_some_and(|n| n > self.config.max_body)
+        {
+            return self.too_large(&final_url, code);
+        }
+        match self.read_capped(response, self.config.max_body) {
+            Ok(body) if body.len() as u64 > self.config.max_body => {
+                self.too_large(&final_url, code)
+            }
+            Ok(body) => Attempt::Done(Page {
+                status: code,
+                url: final_url,
+                content_type,
+                body,
+            }),
+            Err(e) if is_timeout(&e) => Attempt::Retry {
+                status: Some(code),
+                wait: None,
+                kind: FetchErrorKind::Timeout {
+                    after: self.config.timeout,
+                },
+            },
+            Err(e) => Attempt::Retry {
+                status: Some(code),
+                wait: None,
+                kind: FetchErrorKind::Connect {
+                    detail: self.redactor.text(&chain(&e)),
+                },
+            },
+        }
+    }
+
+    fn too_large(&self, url: &Url, status: u16) -> Attempt {
+        Attempt::Fail(self.error(
+            url,
+            Some(status),
+            FetchErrorKind::TooLarge {
+                limit: self.config.max_body,
+            },
+        ))
+    }
+
+    /// Reads at most `cap + 1` bytes, so the caller can tell "too big".
+    fn read_capped(
+        &self,
+        response: reqwest::blocking::Response,
+        cap: u64,
+    ) -> std::io::Result<Vec<u8>> {
+        let mut body = Vec::new();
+        response.take(cap.saturating_add(1)).read_to_end(&mut body)?;
+        Ok(body)
+    }
+
+    fn transport_error(&self, url: &Url, error: reqwest::Error) -> Attempt {
+        let error = error.without_url();
+        let detail = self.redactor.text(&chain(&error));
+        if error.is_redirect() {
+            return Attempt::Fail(self.error(url, None, FetchErrorKind::Redirect { detail }));
+        }
+        if error.is_builder() {
+            return Attempt::Fail(self.error(url, None, FetchErrorKind::Client { detail }));
+        }
+        let kind = if error.is_timeout() {
+            FetchErrorKind::Timeout {
+                after: self.config.timeout,
+            }
+        } else {
+            FetchErrorKind::Connect { detail }
+        };
+        Attempt::Retry {
+            status: None,
+            wait: None,
+            kind,
+        }
+    }
+
+    /// A short, redacted account of an error body: the message of a JSON
+    /// error object, "an HTML page", or the first line of text.
+    fn summarize(&self, body: &[u8]) -> String {
+        if let Ok(value) = serde_json::from_slice::<Value>(body) {
+            let message = [
+                "/error/message",
+                "/error/description",
+                "/error_description",
+                "/message",
+                "/errors/0/detail",
+                "/errors/0/title",
+                "/error",
+            ]
+            .iter()
+            .find_map(|p| value.pointer(p).and_then(Value::as_str));
+            if let Some(message) = message {
+                return self.redactor.text(&clip(message, 300));
+            }
+        }
+        if looks_like_html(body) {
+            return "an HTML page".into();
+        }
+        let text = String::from_utf8_lossy(&body[..body.len().min(2048)]);
+        self.redactor.text(&clip(&text, 300))
+    }
+}
+
+fn is_retryable(status: StatusCode) -> bool {
+    status == StatusCode::TOO_MANY_REQUESTS
+        || (status.is_server_error()
+            && status != StatusCode::NOT_IMPLEMENTED
+            && status != StatusCode::HTTP_VERSION_NOT_SUPPORTED)
+}
+
+/// `Retry-After` as seconds or as an HTTP date.
+pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let when = httpdate::parse_http_date(value).ok()?;
+    Some(
+        when.duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
+}
+
+fn hint(status: u16) -> &'static str {
+    match status {
+        401 | 403 => "check the key or token: it may be wrong, expired, or lack access to this resource",
+        404 => "check the id in the source spec",
+        429 => "the server is rate limiting; wait and try again",
+        _ => "",
+    }
+}
+
+fn is_timeout(error: &std::io::Error) -> bool {
+    if error.kind() == std::io::ErrorKind::TimedOut {
+        return true;
+    }
+    let mut source: Option<&(dyn std::error::Error + 'static)> = error.get_ref().map(|e| e as _);
+    while let Some(e) = source {
+        if e.downcast_ref::<reqwest::Error>()
+            .is_some_and(reqwest::Error::is_timeout)
+        {
+            return true;
+        }
+        source = e.source();
+    }
+    false
+}
+
+/// An error and its causes on one line (reqwest's own message is terse).
+fn chain(error: &dyn std::error::Error) -> String {
+    let mut parts = vec![error.to_string()];
+    let mut source = error.source();
+    while let Some(e) = source {
+        let text = e.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        source = e.source();
+    }
+    parts.join(": ")
+}
+
+pub fn looks_like_html(body: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&body[..body.len().min(512)]).to_ascii_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<head")
+        || head.starts_with("<body") || head.starts_with("<!--")
+}
+
+/// Whitespace folded and cut to `max` characters.
+fn clip(text: &str, max: usize) -> String {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    crate::text::truncate_chars(&folded, max).into_owned()
+}
+
+/// A number in [0, 1) that differs per call. Jitter needs spread, not
+/// cryptographic quality; std's randomly keyed hasher gives that.
+fn jitter() -> f64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(
+        SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0),
+    );
+    (hasher.finish() >> 11) as f64 / (1u64 << 53) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_reads_seconds_and_http_dates() {
+        let mut headers = HeaderMap::new();
+        headers.insert(RETRY_AFTER, HeaderValue::from_static("7"));
+        assert_eq!(retry_after(&headers), Some(Duration::from_secs(7)));
+        let later = SystemTime::now() + Duration::from_secs(90);
+        headers.insert(
+            RETRY_AFTER,
+            HeaderValue::from_str(&httpdate::fmt_http_date(later)).unwrap(),
+        );
+        let wait = retry_after(&headers).unwrap();
+        assert!(wait > Duration::from_secs(85) && wait <= Duration::from_secs(90), "{wait:?}");
+        headers.insert(
+            RETRY_AFTER,
+            HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"),
+        );
+        assert_eq!(retry_after(&headers), Some(Duration::ZERO));
+        headers.insert(RETRY_AFTER, HeaderValue::from_static("soon"));
+        assert_eq!(retry_after(&headers), None);
+    }
+
+    #[test]
+    fn backoff_doubles_up_to_the_cap_with_jitter() {
+        let config = HttpConfig {
+            backoff: Duration::from_millis(100),
+            backoff_cap: Duration::from_millis(350),
+            ..HttpConfig::default()
+        };
+        let http = Http::new(
+            "test",
+            &config,
+            Redirects::Anywhere,
+            Redactor::default(),
+            sleep(),
+        )
+        .unwrap();
+        for _ in 0..50 {
+            let first = http.backoff(1);
+            assert!(first >= Duration::from_millis(50) && first <= Duration::from_millis(100));
+            let second = http.backoff(2);
+            assert!(second >= Duration::from_millis(100) && second <= Duration::from_millis(200));
+            let capped = http.backoff(9);
+            assert!(capped >= Duration::from_millis(175) && capped <= Duration::from_millis(350));
+        }
+        let spread: std::collections::HashSet<u128> =
+            (0..20).map(|_| http.backoff(3).as_nanos()).collect();
+        assert!(spread.len() > 1, "jitter should vary the waits");
+    }
+
+    #[test]
+    fn html_is_recognised() {
+        assert!(looks_like_html(b"\n  <!DOCTYPE html><html>"));
+        assert!(looks_like_html(b"<html lang=en>"));
+        assert!(!looks_like_html(b"{\"feed\": {}}"));
+        assert!(!looks_like_html(b"CustomerReviews RSS page depth is limited to 10"));
+    }
+}
