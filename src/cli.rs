@@ -262,7 +262,9 @@ impl FetchArgs {
                 if c.len() == 2 && c.chars().all(|ch| ch.is_ascii_lowercase()) {
                     Ok(c)
                 } else {
-                    Err(format!("--country {c}: expected two-letter country codes such as us,gb,de"))
+                    Err(format!(
+                        "--country {c}: expected two-letter country codes such as us,gb,de"
+                    ))
                 }
             })
             .collect::<Result<Vec<_>, _>>()?;
@@ -295,7 +297,9 @@ fn parse_since(value: &str) -> Result<DateTime<Utc>, String> {
     }
     DateTime::parse_from_rfc3339(value)
         .map(|d| d.with_timezone(&Utc))
-        .map_err(|_| "expected YYYY-MM-DD, an RFC 3339 time, or a number of days such as 30d".into())
+        .map_err(|_| {
+            "expected YYYY-MM-DD, an RFC 3339 time, or a number of days such as 30d".into()
+        })
 }
 
 fn parse_pause(value: &str) -> Result<Duration, String> {

@@ -36,9 +36,12 @@ const FORMATS: [Option<InputFormat>; 5] = [
 
 fn fixtures() -> Vec<Vec<u8>> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    // Files only: `http/` holds recorded HTTP payloads for the fetch tests.
     let mut all: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
-        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| std::fs::read(p).unwrap())
         .collect();
     all.sort();
     all

@@ -399,7 +399,9 @@ impl Http {
         cap: u64,
     ) -> std::io::Result<Vec<u8>> {
         let mut body = Vec::new();
-        response.take(cap.saturating_add(1)).read_to_end(&mut body)?;
+        response
+            .take(cap.saturating_add(1))
+            .read_to_end(&mut body)?;
         Ok(body)
     }
 
@@ -475,7 +477,9 @@ pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
 
 fn hint(status: u16) -> &'static str {
     match status {
-        401 | 403 => "check the key or token: it may be wrong, expired, or lack access to this resource",
+        401 | 403 => {
+            "check the key or token: it may be wrong, expired, or lack access to this resource"
+        }
         404 => "check the id in the source spec",
         429 => "the server is rate limiting; wait and try again",
         _ => "",
@@ -515,8 +519,11 @@ fn chain(error: &dyn std::error::Error) -> String {
 pub fn looks_like_html(body: &[u8]) -> bool {
     let head = String::from_utf8_lossy(&body[..body.len().min(512)]).to_ascii_lowercase();
     let head = head.trim_start_matches('\u{feff}').trim_start();
-    head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<head")
-        || head.starts_with("<body") || head.starts_with("<!--")
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<head")
+        || head.starts_with("<body")
+        || head.starts_with("<!--")
 }
 
 /// Whitespace folded and cut to `max` characters.
@@ -554,7 +561,10 @@ mod tests {
             HeaderValue::from_str(&httpdate::fmt_http_date(later)).unwrap(),
         );
         let wait = retry_after(&headers).unwrap();
-        assert!(wait > Duration::from_secs(85) && wait <= Duration::from_secs(90), "{wait:?}");
+        assert!(
+            wait > Duration::from_secs(85) && wait <= Duration::from_secs(90),
+            "{wait:?}"
+        );
         headers.insert(
             RETRY_AFTER,
             HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"),
@@ -597,6 +607,8 @@ mod tests {
         assert!(looks_like_html(b"\n  <!DOCTYPE html><html>"));
         assert!(looks_like_html(b"<html lang=en>"));
         assert!(!looks_like_html(b"{\"feed\": {}}"));
-        assert!(!looks_like_html(b"CustomerReviews RSS page depth is limited to 10"));
+        assert!(!looks_like_html(
+            b"CustomerReviews RSS page depth is limited to 10"
+        ));
     }
 }

@@ -25,23 +25,48 @@ pub struct FetchError {
 #[derive(Debug)]
 pub enum FetchErrorKind {
     /// The key or token the source needs is not in the environment.
-    MissingKey { var: &'static str },
+    MissingKey {
+        var: &'static str,
+    },
     /// The server answered with an error status.
-    Status { body: String, hint: &'static str },
+    Status {
+        body: String,
+        hint: &'static str,
+    },
     /// Transient failures went on past the last attempt.
-    GaveUp { attempts: u32, last: String },
+    GaveUp {
+        attempts: u32,
+        last: String,
+    },
     /// The server asked us to come back later than we are willing to wait.
-    RetryTooLate { wait: Duration },
-    Timeout { after: Duration },
-    Connect { detail: String },
-    Redirect { detail: String },
-    TooLarge { limit: u64 },
+    RetryTooLate {
+        wait: Duration,
+    },
+    Timeout {
+        after: Duration,
+    },
+    Connect {
+        detail: String,
+    },
+    Redirect {
+        detail: String,
+    },
+    TooLarge {
+        limit: u64,
+    },
     /// The body is not JSON; `html` when it looks like a web page.
-    NotJson { detail: String, html: bool },
+    NotJson {
+        detail: String,
+        html: bool,
+    },
     /// JSON, but not the shape this source answers with.
-    Shape { detail: String },
+    Shape {
+        detail: String,
+    },
     /// The HTTP client could not be set up (TLS, proxy settings).
-    Client { detail: String },
+    Client {
+        detail: String,
+    },
 }
 
 impl std::error::Error for FetchError {}
@@ -78,7 +103,7 @@ impl fmt::Display for FetchErrorKind {
                 Ok(())
             }
             FetchErrorKind::GaveUp { attempts, last } => {
-                write!(f, "gave up after {attempts} attempts ({last}); try again later")
+                write!(f, "gave up after {attempts} attempts: {last}")
             }
             FetchErrorKind::RetryTooLate { wait } => write!(
                 f,
@@ -90,7 +115,10 @@ impl fmt::Display for FetchErrorKind {
                 "no complete answer within {:.1}s; raise --timeout or try again later",
                 after.as_secs_f64()
             ),
-            FetchErrorKind::Connect { detail } => write!(f, "could not connect ({detail})"),
+            FetchErrorKind::Connect { detail } => write!(
+                f,
+                "could not connect ({detail}); check the address, the network and any proxy settings"
+            ),
             FetchErrorKind::Redirect { detail } => write!(f, "redirect not followed ({detail})"),
             FetchErrorKind::TooLarge { limit } => write!(
                 f,

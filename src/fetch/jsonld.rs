@@ -62,7 +62,11 @@ pub fn reviews_in(value: &Value) -> Vec<Value> {
 /// Some CMSes wrap JSON-LD in HTML comment or CDATA markers.
 fn unwrap_block(block: &str) -> &str {
     let mut s = block.trim();
-    for (open, close) in [("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")] {
+    for (open, close) in [
+        ("<!--", "-->"),
+        ("//<![CDATA[", "//]]>"),
+        ("<![CDATA[", "]]>"),
+    ] {
         if let Some(inner) = s.strip_prefix(open) {
             s = inner.strip_suffix(close).unwrap_or(inner).trim();
         }
@@ -117,7 +121,10 @@ fn short_type(t: &str) -> &str {
 }
 
 fn is_review_type(t: &str) -> bool {
-    matches!(t, "Review" | "UserReview" | "CriticReview" | "EmployerReview")
+    matches!(
+        t,
+        "Review" | "UserReview" | "CriticReview" | "EmployerReview"
+    )
 }
 
 /// `{"@type", "name"}` of a named thing, for `itemReviewed`.
@@ -306,7 +313,10 @@ impl State {
             "dt" | "dd" => (&["dt", "dd"], &["dl"]),
             "tr" => (&["tr"], &["table", "thead", "tbody", "tfoot"]),
             "td" | "th" => (&["td", "th"], &["tr", "table"]),
-            "p" => (&["p"], &["div", "section", "article", "li", "td", "blockquote"]),
+            "p" => (
+                &["p"],
+                &["div", "section", "article", "li", "td", "blockquote"],
+            ),
             _ => return,
         };
         for depth in (0..self.open.len()).rev() {

@@ -260,8 +260,7 @@ impl<'a> Collector<'a> {
                 return Ok(Flow::Done);
             }
             let location = Location::new(origin.clone(), None, index as u64 + 1);
-            let review = match map::to_review(value, location.clone(), &FieldOverrides::default())
-            {
+            let review = match map::to_review(value, location.clone(), &FieldOverrides::default()) {
                 Ok(review) => review,
                 Err(problem) => {
                     (self.sink)(FetchEvent::Input(Event::Failed(RecordError {

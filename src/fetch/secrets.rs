@@ -127,7 +127,7 @@ impl Redactor {
     pub fn url(&self, url: &Url) -> String {
         let mut url = url.clone();
         if url.password().is_some() {
-            let _ = url.set_password(Some(REDACTED));
+            let _ = url.set_password(Some("REDACTED"));
         }
         if url.query().is_some() {
             let pairs: Vec<(String, String)> = url
@@ -136,7 +136,11 @@ impl Redactor {
                     let hide = SENSITIVE_PARAMS.iter().any(|p| k.eq_ignore_ascii_case(p));
                     (
                         k.into_owned(),
-                        if hide { REDACTED.into() } else { v.into_owned() },
+                        if hide {
+                            "REDACTED".into()
+                        } else {
+                            v.into_owned()
+                        },
                     )
                 })
                 .collect();

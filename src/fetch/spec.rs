@@ -113,22 +113,36 @@ impl Source {
             if !rest.is_empty() && rest.chars().all(ok) {
                 Ok(rest.to_string())
             } else {
-                Err(error(spec, format!("expected {what} after '{}:'", kind.prefix())))
+                Err(error(
+                    spec,
+                    format!("expected {what} after '{}:'", kind.prefix()),
+                ))
             }
         };
         let token = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '~');
         Ok(match kind {
             SourceKind::AppStore => Source::AppStore {
-                app_id: digits(spec, rest, "the app's number, as in apps.apple.com/app/id284882215")?,
+                app_id: digits(
+                    spec,
+                    rest,
+                    "the app's number, as in apps.apple.com/app/id284882215",
+                )?,
             },
             SourceKind::AppStoreConnect => Source::AppStoreConnect {
-                app_id: digits(spec, rest, "the app's Apple ID (a number, see App Store Connect > App Information)")?,
+                app_id: digits(
+                    spec,
+                    rest,
+                    "the app's Apple ID (a number, see App Store Connect > App Information)",
+                )?,
             },
             SourceKind::Places => Source::Places {
                 place_id: id("a place id such as ChIJN1t_tDeuEmsRUsoyG83frY4", token)?,
             },
             SourceKind::Yelp => Source::Yelp {
-                business: id("a business id or alias such as gary-danko-san-francisco", token)?,
+                business: id(
+                    "a business id or alias such as gary-danko-san-francisco",
+                    token,
+                )?,
             },
             SourceKind::Trustpilot => Source::Trustpilot {
                 business_unit: id("a business unit id", token)?,
@@ -198,7 +212,10 @@ impl fmt::Display for Source {
 
 /// The web kind has no prefix, so `from_prefix` never yields it.
 fn unreachable_web(spec: &str) -> Result<Source, SpecError> {
-    Err(error(spec, "give the page as an http:// or https:// URL".into()))
+    Err(error(
+        spec,
+        "give the page as an http:// or https:// URL".into(),
+    ))
 }
 
 fn digits(spec: &str, rest: &str, what: &str) -> Result<String, SpecError> {
@@ -224,32 +241,69 @@ mod tests {
     #[test]
     fn specs_parse_into_sources() {
         let ok = |s: &str| Source::parse(s).unwrap().unwrap();
-        assert_eq!(ok("appstore:284882215"), Source::AppStore { app_id: "284882215".into() });
-        assert_eq!(ok("appstore:id284882215"), Source::AppStore { app_id: "284882215".into() });
-        assert_eq!(ok("play:com.example.app"), Source::Play { package: "com.example.app".into() });
+        assert_eq!(
+            ok("appstore:284882215"),
+            Source::AppStore {
+                app_id: "284882215".into()
+            }
+        );
+        assert_eq!(
+            ok("appstore:id284882215"),
+            Source::AppStore {
+                app_id: "284882215".into()
+            }
+        );
+        assert_eq!(
+            ok("play:com.example.app"),
+            Source::Play {
+                package: "com.example.app".into()
+            }
+        );
         assert_eq!(
             ok("gbp:accounts/12/locations/34"),
-            Source::BusinessProfile { account: "12".into(), location: "34".into() }
+            Source::BusinessProfile {
+                account: "12".into(),
+                location: "34".into()
+            }
         );
         assert_eq!(
             ok("gbp:12/34"),
-            Source::BusinessProfile { account: "12".into(), location: "34".into() }
+            Source::BusinessProfile {
+                account: "12".into(),
+                location: "34".into()
+            }
         );
-        assert_eq!(ok("yelp:gary-danko-san-francisco").to_string(), "yelp:gary-danko-san-francisco");
+        assert_eq!(
+            ok("yelp:gary-danko-san-francisco").to_string(),
+            "yelp:gary-danko-san-francisco"
+        );
         assert!(matches!(ok("https://shop.example/p/1"), Source::Web { .. }));
         assert!(matches!(ok("HTTP://127.0.0.1:8080/x"), Source::Web { .. }));
     }
 
     #[test]
     fn paths_are_not_sources() {
-        for path in ["reviews.csv", "-", "C:\\data\\x.json", "./appstore:1", "notes:today.txt"] {
+        for path in [
+            "reviews.csv",
+            "-",
+            "C:\\data\\x.json",
+            "./appstore:1",
+            "notes:today.txt",
+        ] {
             assert!(Source::parse(path).is_none(), "{path}");
         }
     }
 
     #[test]
     fn bad_ids_are_clear_errors() {
-        for spec in ["appstore:", "appstore:abc", "play:com/evil", "gbp:1", "yelp:a b", "places:x?y"] {
+        for spec in [
+            "appstore:",
+            "appstore:abc",
+            "play:com/evil",
+            "gbp:1",
+            "yelp:a b",
+            "places:x?y",
+        ] {
             let err = Source::parse(spec).unwrap().unwrap_err();
             assert!(err.to_string().starts_with(spec), "{err}");
             assert!(err.message.starts_with("expected"), "{err}");

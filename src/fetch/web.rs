@@ -15,7 +15,9 @@ pub(super) fn fetch(ctx: &mut Ctx, url: &Url) -> Result<()> {
     let mut headers = HeaderMap::new();
     headers.insert(
         ACCEPT,
-        HeaderValue::from_static("text/html,application/xhtml+xml,application/ld+json;q=0.9,*/*;q=0.5"),
+        HeaderValue::from_static(
+            "text/html,application/xhtml+xml,application/ld+json;q=0.9,*/*;q=0.5",
+        ),
     );
     let page = ctx.http.get(url, &headers)?;
     let is_json = page
