@@ -9,15 +9,16 @@
 //! that can reach an error message passes through the [`Redactor`].
 
 use super::error::{FetchError, FetchErrorKind};
+use super::retry;
 use super::secrets::{Redactor, Secret};
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE, RETRY_AFTER};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
 use reqwest::redirect::Policy;
-use reqwest::{StatusCode, Url};
+use reqwest::Url;
 use serde_json::Value;
 use std::cell::Cell;
 use std::io::Read;
 use std::sync::{Arc, Once};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 pub const USER_AGENT: &str = concat!(
     "replywise/",
@@ -263,7 +264,7 @@ impl Http {
                         };
                         return Err(self.error(url, status, kind));
                     }
-                    let wait = wait.unwrap_or_else(|| self.backoff(attempt));
+                    let wait = wait.unwrap_or_else(|| retry::backoff(&self.config, attempt));
                     if wait > self.config.longest_wait {
                         return Err(self.error(url, status, FetchErrorKind::RetryTooLate { wait }));
                     }
@@ -312,18 +313,6 @@ impl Http {
         }
     }
 
-    /// Exponential backoff with jitter: half the step plus a random share
-    /// of the other half, so many clients do not retry in lockstep.
-    fn backoff(&self, attempt: u32) -> Duration {
-        let factor = 1u32 << attempt.saturating_sub(1).min(16);
-        let step = self
-            .config
-            .backoff
-            .saturating_mul(factor)
-            .min(self.config.backoff_cap);
-        step.mul_f64(0.5 + 0.5 * jitter())
-    }
-
     fn attempt(&self, url: &Url, headers: &HeaderMap) -> Attempt {
         let response = match self.client.get(url.clone()).headers(headers.clone()).send() {
             Ok(response) => response,
@@ -332,8 +321,8 @@ impl Http {
         let status = response.status();
         let code = status.as_u16();
         let final_url = response.url().clone();
-        if is_retryable(status) {
-            let wait = retry_after(response.headers());
+        if retry::is_retryable(status) {
+            let wait = retry::retry_after(response.headers());
             let body = self.read_capped(response, 64 * 1024).unwrap_or_default();
             return Attempt::Retry {
                 status: Some(code),
@@ -455,26 +444,6 @@ impl Http {
     }
 }
 
-fn is_retryable(status: StatusCode) -> bool {
-    status == StatusCode::TOO_MANY_REQUESTS
-        || (status.is_server_error()
-            && status != StatusCode::NOT_IMPLEMENTED
-            && status != StatusCode::HTTP_VERSION_NOT_SUPPORTED)
-}
-
-/// `Retry-After` as seconds or as an HTTP date.
-pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
-    if let Ok(seconds) = value.parse::<u64>() {
-        return Some(Duration::from_secs(seconds));
-    }
-    let when = httpdate::parse_http_date(value).ok()?;
-    Some(
-        when.duration_since(SystemTime::now())
-            .unwrap_or(Duration::ZERO),
-    )
-}
-
 fn hint(status: u16) -> &'static str {
     match status {
         401 | 403 => {
@@ -532,75 +501,9 @@ fn clip(text: &str, max: usize) -> String {
     crate::text::truncate_chars(&folded, max).into_owned()
 }
 
-/// A number in [0, 1) that differs per call. Jitter needs spread, not
-/// cryptographic quality; std's randomly keyed hasher gives that.
-fn jitter() -> f64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-    hasher.write_u128(
-        SystemTime::now()
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0),
-    );
-    (hasher.finish() >> 11) as f64 / (1u64 << 53) as f64
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn retry_after_reads_seconds_and_http_dates() {
-        let mut headers = HeaderMap::new();
-        headers.insert(RETRY_AFTER, HeaderValue::from_static("7"));
-        assert_eq!(retry_after(&headers), Some(Duration::from_secs(7)));
-        let later = SystemTime::now() + Duration::from_secs(90);
-        headers.insert(
-            RETRY_AFTER,
-            HeaderValue::from_str(&httpdate::fmt_http_date(later)).unwrap(),
-        );
-        let wait = retry_after(&headers).unwrap();
-        assert!(
-            wait > Duration::from_secs(85) && wait <= Duration::from_secs(90),
-            "{wait:?}"
-        );
-        headers.insert(
-            RETRY_AFTER,
-            HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"),
-        );
-        assert_eq!(retry_after(&headers), Some(Duration::ZERO));
-        headers.insert(RETRY_AFTER, HeaderValue::from_static("soon"));
-        assert_eq!(retry_after(&headers), None);
-    }
-
-    #[test]
-    fn backoff_doubles_up_to_the_cap_with_jitter() {
-        let config = HttpConfig {
-            backoff: Duration::from_millis(100),
-            backoff_cap: Duration::from_millis(350),
-            ..HttpConfig::default()
-        };
-        let http = Http::new(
-            "test",
-            &config,
-            Redirects::Anywhere,
-            Redactor::default(),
-            sleep(),
-        )
-        .unwrap();
-        for _ in 0..50 {
-            let first = http.backoff(1);
-            assert!(first >= Duration::from_millis(50) && first <= Duration::from_millis(100));
-            let second = http.backoff(2);
-            assert!(second >= Duration::from_millis(100) && second <= Duration::from_millis(200));
-            let capped = http.backoff(9);
-            assert!(capped >= Duration::from_millis(175) && capped <= Duration::from_millis(350));
-        }
-        let spread: std::collections::HashSet<u128> =
-            (0..20).map(|_| http.backoff(3).as_nanos()).collect();
-        assert!(spread.len() > 1, "jitter should vary the waits");
-    }
 
     #[test]
     fn html_is_recognised() {

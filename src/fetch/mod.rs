@@ -12,9 +12,11 @@ mod asc;
 pub mod client;
 pub mod error;
 mod gbp;
+mod html;
 pub mod jsonld;
 mod places;
 mod play;
+mod retry;
 pub mod secrets;
 mod spec;
 mod trustpilot;
@@ -103,7 +105,9 @@ impl BaseUrls {
         Ok(())
     }
 
-    pub fn for_kind(&self, kind: SourceKind) -> Url {
+    /// Where requests for `kind` go; `None` for web pages, which are
+    /// fetched from their own URL.
+    pub fn for_kind(&self, kind: SourceKind) -> Option<Url> {
         self.by_kind
             .iter()
             .rev()
@@ -111,7 +115,6 @@ impl BaseUrls {
             .map(|(_, u)| u.clone())
             .or_else(|| self.all.clone())
             .or_else(|| Url::parse(kind.default_base()).ok())
-            .unwrap_or_else(|| Url::parse("https://invalid.invalid").expect("a valid URL"))
     }
 }
 
@@ -132,6 +135,12 @@ pub fn fetch(
         Source::AppStore { .. } | Source::Web { .. } => Redirects::Anywhere,
         _ => Redirects::SameOrigin,
     };
+    let base = match source {
+        Source::Web { url } => url.clone(),
+        other => options.base_urls.for_kind(other.kind()).ok_or_else(|| {
+            crate::error::Error::Usage(format!("{name}: no base URL for this source"))
+        })?,
+    };
     let http = Http::new(
         &name,
         &options.http,
@@ -144,7 +153,7 @@ pub fn fetch(
         out: Collector::new(options, sink),
         options,
         credentials,
-        base: options.base_urls.for_kind(source.kind()),
+        base,
         name,
     };
     match source {
@@ -329,4 +338,29 @@ fn next_token(value: &Value, pointer: &str) -> Option<String> {
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_api_has_a_default_base_and_base_urls_override_it() {
+        let mut urls = BaseUrls::default();
+        for kind in SourceKind::PREFIXED {
+            let base = urls.for_kind(kind).unwrap();
+            assert_eq!(base.scheme(), "https", "{kind:?}");
+        }
+        urls.add("http://127.0.0.1:9000/proxy").unwrap();
+        urls.add("yelp=http://127.0.0.1:9001").unwrap();
+        let yelp = urls.for_kind(SourceKind::Yelp).unwrap();
+        assert_eq!(yelp.as_str(), "http://127.0.0.1:9001/");
+        let play = urls.for_kind(SourceKind::Play).unwrap();
+        assert_eq!(play.as_str(), "http://127.0.0.1:9000/proxy");
+        assert!(urls.add("ftp://x").is_err());
+        assert!(
+            urls.add("nope=http://x").is_err(),
+            "an unknown kind is not a URL"
+        );
+    }
 }

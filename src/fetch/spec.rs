@@ -173,7 +173,12 @@ impl Source {
                     location: location.to_string(),
                 }
             }
-            SourceKind::Web => unreachable_web(spec)?,
+            SourceKind::Web => {
+                return Err(error(
+                    spec,
+                    "give the page as an http:// or https:// URL".into(),
+                ))
+            }
         })
     }
 
@@ -208,14 +213,6 @@ impl fmt::Display for Source {
             }
         }
     }
-}
-
-/// The web kind has no prefix, so `from_prefix` never yields it.
-fn unreachable_web(spec: &str) -> Result<Source, SpecError> {
-    Err(error(
-        spec,
-        "give the page as an http:// or https:// URL".into(),
-    ))
 }
 
 fn digits(spec: &str, rest: &str, what: &str) -> Result<String, SpecError> {
