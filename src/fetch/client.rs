@@ -8,7 +8,7 @@
 //! `HTTPS_PROXY` and `NO_PROXY`; and a cap on response bodies. Everything
 //! that can reach an error message passes through the [`Redactor`].
 
-use super::error::{FetchError, FetchErrorKind};
+use super::error::{hint, looks_like_html, summarize, FetchError, FetchErrorKind};
 use super::retry;
 use super::secrets::{Redactor, Secret};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
@@ -234,7 +234,7 @@ impl Http {
             &page.url,
             Some(page.status),
             FetchErrorKind::Status {
-                body: self.summarize(&page.body),
+                body: summarize(&self.redactor, &page.body),
                 hint: hint(page.status),
             },
         ))
@@ -328,7 +328,7 @@ impl Http {
                 status: Some(code),
                 wait,
                 kind: FetchErrorKind::Status {
-                    body: self.summarize(&body),
+                    body: summarize(&self.redactor, &body),
                     hint: hint(code),
                 },
             };
@@ -416,43 +416,6 @@ impl Http {
             kind,
         }
     }
-
-    /// A short, redacted account of an error body: the message of a JSON
-    /// error object, "an HTML page", or the first line of text.
-    fn summarize(&self, body: &[u8]) -> String {
-        if let Ok(value) = serde_json::from_slice::<Value>(body) {
-            let message = [
-                "/error/message",
-                "/error/description",
-                "/error_description",
-                "/message",
-                "/errors/0/detail",
-                "/errors/0/title",
-                "/error",
-            ]
-            .iter()
-            .find_map(|p| value.pointer(p).and_then(Value::as_str));
-            if let Some(message) = message {
-                return self.redactor.text(&clip(message, 300));
-            }
-        }
-        if looks_like_html(body) {
-            return "an HTML page".into();
-        }
-        let text = String::from_utf8_lossy(&body[..body.len().min(2048)]);
-        self.redactor.text(&clip(&text, 300))
-    }
-}
-
-fn hint(status: u16) -> &'static str {
-    match status {
-        401 | 403 => {
-            "check the key or token: it may be wrong, expired, or lack access to this resource"
-        }
-        404 => "check the id in the source spec",
-        429 => "the server is rate limiting; wait and try again",
-        _ => "",
-    }
 }
 
 fn is_timeout(error: &std::io::Error) -> bool {
@@ -483,35 +446,4 @@ fn chain(error: &dyn std::error::Error) -> String {
         source = e.source();
     }
     parts.join(": ")
-}
-
-pub fn looks_like_html(body: &[u8]) -> bool {
-    let head = String::from_utf8_lossy(&body[..body.len().min(512)]).to_ascii_lowercase();
-    let head = head.trim_start_matches('\u{feff}').trim_start();
-    head.starts_with("<!doctype html")
-        || head.starts_with("<html")
-        || head.starts_with("<head")
-        || head.starts_with("<body")
-        || head.starts_with("<!--")
-}
-
-/// Whitespace folded and cut to `max` characters.
-fn clip(text: &str, max: usize) -> String {
-    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    crate::text::truncate_chars(&folded, max).into_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn html_is_recognised() {
-        assert!(looks_like_html(b"\n  <!DOCTYPE html><html>"));
-        assert!(looks_like_html(b"<html lang=en>"));
-        assert!(!looks_like_html(b"{\"feed\": {}}"));
-        assert!(!looks_like_html(
-            b"CustomerReviews RSS page depth is limited to 10"
-        ));
-    }
 }

@@ -5,6 +5,8 @@
 //! so `replywise: error: yelp:acme: GET https://...: HTTP 401: ...` is enough
 //! to tell which key, which page and which answer was wrong.
 
+use super::secrets::Redactor;
+use serde_json::Value;
 use std::fmt;
 use std::time::Duration;
 
@@ -135,5 +137,99 @@ impl fmt::Display for FetchErrorKind {
                 write!(f, "could not set up the HTTP client ({detail})")
             }
         }
+    }
+}
+
+/// A short, redacted account of an error body: the message of a JSON
+/// error object, "an HTML page", or the first line of text.
+pub(super) fn summarize(redactor: &Redactor, body: &[u8]) -> String {
+    if let Ok(value) = serde_json::from_slice::<Value>(body) {
+        let message = [
+            "/error/message",
+            "/error/description",
+            "/error_description",
+            "/message",
+            "/errors/0/detail",
+            "/errors/0/title",
+            "/error",
+        ]
+        .iter()
+        .find_map(|p| value.pointer(p).and_then(Value::as_str));
+        if let Some(message) = message {
+            return redactor.text(&clip(message, 300));
+        }
+    }
+    if looks_like_html(body) {
+        return "an HTML page".into();
+    }
+    let text = String::from_utf8_lossy(&body[..body.len().min(2048)]);
+    redactor.text(&clip(&text, 300))
+}
+
+/// Advice for an error status.
+pub(super) fn hint(status: u16) -> &'static str {
+    match status {
+        401 | 403 => {
+            "check the key or token: it may be wrong, expired, or lack access to this resource"
+        }
+        404 => "check the id in the source spec",
+        429 => "the server is rate limiting; wait and try again",
+        500..=599 => "the server is having trouble; try again later",
+        _ => "",
+    }
+}
+
+/// True when a body is an HTML page (often an error or login page served
+/// where JSON was expected).
+pub fn looks_like_html(body: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&body[..body.len().min(512)]).to_ascii_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<head")
+        || head.starts_with("<body")
+        || head.starts_with("<!--")
+}
+
+/// Whitespace folded and cut to `max` characters.
+fn clip(text: &str, max: usize) -> String {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    crate::text::truncate_chars(&folded, max).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fetch::secrets::{Credentials, Secret, YELP_API_KEY};
+
+    #[test]
+    fn html_is_recognised() {
+        assert!(looks_like_html(b"\n  <!DOCTYPE html><html>"));
+        assert!(looks_like_html(b"<html lang=en>"));
+        assert!(!looks_like_html(b"{\"feed\": {}}"));
+        assert!(!looks_like_html(
+            b"CustomerReviews RSS page depth is limited to 10"
+        ));
+    }
+
+    #[test]
+    fn error_bodies_are_summarised_short_and_redacted() {
+        let redactor = Credentials::default()
+            .with(YELP_API_KEY, Secret::new("sekrit-99"))
+            .redactor();
+        let google =
+            br#"{"error": {"code": 403, "message": "The caller does not have permission"}}"#;
+        assert_eq!(
+            summarize(&redactor, google),
+            "The caller does not have permission"
+        );
+        let asc = br#"{"errors": [{"status": "401", "title": "Unauthorized", "detail": "token sekrit-99 expired"}]}"#;
+        assert_eq!(summarize(&redactor, asc), "token [REDACTED] expired");
+        assert_eq!(
+            summarize(&redactor, b"<!DOCTYPE html><html>..."),
+            "an HTML page"
+        );
+        let long = "x ".repeat(1000);
+        assert!(summarize(&redactor, long.as_bytes()).chars().count() <= 300);
     }
 }
