@@ -5,7 +5,7 @@
 //! honouring `Retry-After` in seconds or as an HTTP date; a polite pause
 //! between requests; gzip; a `User-Agent` that says who is asking; TLS
 //! through rustls on the ring provider; proxies from `HTTP_PROXY`,
-//! `HTTPS_PROXY` and `NO_PROXY`; and a cap on response bodies. Everything
+//! `HTTPS_PROXY`, `ALL_PROXY` and `NO_PROXY`; and a cap on response bodies. Everything
 //! that can reach an error message passes through the [`Redactor`].
 
 use super::error::{hint, looks_like_html, summarize, FetchError, FetchErrorKind};
@@ -47,6 +47,9 @@ pub struct HttpConfig {
     pub page_delay: Duration,
     /// Bodies larger than this (after decompression) are refused.
     pub max_body: u64,
+    /// Use the proxies named by `HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY`
+    /// and `NO_PROXY`. Tests turn this off to stay on 127.0.0.1.
+    pub env_proxy: bool,
 }
 
 impl Default for HttpConfig {
@@ -60,6 +63,7 @@ impl Default for HttpConfig {
             longest_wait: Duration::from_secs(120),
             page_delay: Duration::from_millis(500),
             max_body: 32 * 1024 * 1024,
+            env_proxy: true,
         }
     }
 }
@@ -153,20 +157,22 @@ impl Http {
                 attempt.follow()
             }
         });
-        let client = reqwest::blocking::Client::builder()
+        let mut builder = reqwest::blocking::Client::builder()
             .user_agent(USER_AGENT)
             .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)
-            .redirect(policy)
-            .build()
-            .map_err(|e| FetchError {
-                spec: spec.to_string(),
-                url: String::new(),
-                status: None,
-                kind: FetchErrorKind::Client {
-                    detail: redactor.text(&chain(&e)),
-                },
-            })?;
+            .redirect(policy);
+        if !config.env_proxy {
+            builder = builder.no_proxy();
+        }
+        let client = builder.build().map_err(|e| FetchError {
+            spec: spec.to_string(),
+            url: String::new(),
+            status: None,
+            kind: FetchErrorKind::Client {
+                detail: redactor.text(&chain(&e)),
+            },
+        })?;
         Ok(Http {
             client,
             config: config.clone(),

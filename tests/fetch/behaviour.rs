@@ -105,7 +105,10 @@ fn attempts_are_bounded_and_reviews_before_the_failure_are_kept() {
     assert!(error.contains("HTTP 502"), "{error}");
     assert!(error.contains("gave up after 3 attempts"), "{error}");
     assert!(error.contains("backend unavailable"), "{error}");
-    assert!(error.ends_with("the server is having trouble; try again later"), "{error}");
+    assert!(
+        error.ends_with("the server is having trouble; try again later"),
+        "{error}"
+    );
     assert_eq!(server.urls().len(), 4, "one first page and three tries");
 }
 

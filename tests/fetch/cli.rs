@@ -16,6 +16,10 @@ fn replywise() -> Command {
     ] {
         cmd.env_remove(var);
     }
+    // The test server is on 127.0.0.1; a proxy in the environment must not
+    // take the requests elsewhere.
+    cmd.env("NO_PROXY", "127.0.0.1")
+        .env("no_proxy", "127.0.0.1");
     cmd
 }
 
@@ -273,4 +277,37 @@ fn fetch_help_documents_sources_caps_and_keys() {
     ] {
         assert!(help.contains(needle), "{needle} missing from fetch --help");
     }
+}
+
+#[test]
+fn proxies_come_from_the_environment() {
+    // The test server plays the proxy: it gets the absolute URL of a host
+    // that does not exist, and answers for it.
+    let proxy = Server::start(|url, _| {
+        if url.starts_with("http://reviews.invalid/us/rss/customerreviews/page=1/") {
+            Reply::fixture("apple_us_p1.json")
+        } else {
+            Reply::fixture("apple_us_p3_empty.json")
+        }
+    });
+    let out = replywise()
+        .env_remove("NO_PROXY")
+        .env_remove("no_proxy")
+        .env_remove("http_proxy")
+        .env("HTTP_PROXY", &proxy.base)
+        .args(["fetch", "appstore:1000", "--delay", "0"])
+        .args(["--base-url", "http://reviews.invalid"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(json_lines(&out.stdout).len(), 2);
+    assert!(
+        proxy.urls()[0].starts_with("http://reviews.invalid/us/rss/"),
+        "{:?}",
+        proxy.urls()
+    );
 }

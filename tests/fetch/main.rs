@@ -52,6 +52,7 @@ pub fn options(server: &Server, pauses: &Arc<Mutex<Vec<Duration>>>) -> FetchOpti
             longest_wait: Duration::from_secs(60),
             page_delay: Duration::ZERO,
             max_body: 1024 * 1024,
+            env_proxy: false,
         },
         ..FetchOptions::default()
     };
