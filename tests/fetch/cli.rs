@@ -311,3 +311,29 @@ fn proxies_come_from_the_environment() {
         proxy.urls()
     );
 }
+
+#[test]
+fn ratings_on_other_scales_survive_the_round_trip() {
+    let server = Server::start(|_, _| {
+        Reply::new(200, crate::server::fixture("product_page.html"))
+            .header("Content-Type", "text/html")
+    });
+    let fetched = replywise()
+        .args(["fetch", &format!("{}/kettle", server.base), "--delay", "0"])
+        .output()
+        .unwrap();
+    let reviews = json_lines(&fetched.stdout);
+    // 9 out of 0-10 is 4.6 on the 1-5 scale; reading it back must not
+    // take the raw "9" for a new rating.
+    assert_eq!(reviews[1]["rating"], 4.6);
+    assert_eq!(reviews[1]["rating_raw"], "9");
+    let triaged = replywise()
+        .args(["triage", "-"])
+        .write_stdin(fetched.stdout)
+        .output()
+        .unwrap();
+    let rows = json_lines(&triaged.stdout);
+    assert_eq!(rows[1]["rating"], 4.6);
+    assert_eq!(rows[1]["rating_raw"], "9");
+    assert_eq!(rows[1]["source"], "web");
+}
