@@ -197,7 +197,8 @@ Sources:
 
 Keys and tokens are read only from those environment variables, never from
 flags, and never shown in output or errors. A note on stderr says when a cap
-cut the result short. Proxies come from HTTP_PROXY, HTTPS_PROXY, ALL_PROXY, NO_PROXY.
+cut the result short. Proxies come from HTTP_PROXY, HTTPS_PROXY, ALL_PROXY
+and NO_PROXY.
 
 Examples:
   replywise fetch appstore:284882215 --country us,gb > reviews.jsonl
