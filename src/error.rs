@@ -91,6 +91,8 @@ pub enum Error {
     },
     #[error("{0}")]
     Usage(String),
+    #[error("{0}")]
+    Fetch(#[from] crate::fetch::FetchError),
     #[error("writing output: {0}")]
     Write(std::io::Error),
 }

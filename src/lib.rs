@@ -2,13 +2,15 @@
 //!
 //! Data flows one way: [`input`] reads any export into [`review::Review`]s,
 //! [`triage`] gives each a verdict, and [`output`] writers render the
-//! results. [`cmd`] is the edge that wires these to the command line
+//! results. [`fetch`] pulls reviews over HTTP into the same `Review`s.
+//! [`cmd`] is the edge that wires these to the command line
 //! defined in [`cli`]; nothing else prints.
 
 pub mod cli;
 pub mod cmd;
 pub mod draft;
 pub mod error;
+pub mod fetch;
 pub mod input;
 pub mod output;
 pub mod profile;

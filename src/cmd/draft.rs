@@ -24,7 +24,7 @@ pub fn run(args: &DraftArgs) -> Result<Outcome> {
     let mut out = writer(&args.output);
     let mut report = Reporter::new();
 
-    let result = pipeline::each_review(&args.input, &mut report, |report, review| {
+    let result = pipeline::each_review(&args.input, &args.fetch, &mut report, |report, review| {
         let verdict = classifier.classify(&review, args.ignore_rating);
         if !only.contains(&verdict.label) {
             report.filtered += 1;

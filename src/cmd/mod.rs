@@ -4,8 +4,10 @@
 //! stdout and reports problems on stderr. The modules it calls never print.
 
 mod draft;
+mod fetch;
 mod pipeline;
 mod report;
+pub mod sources;
 mod triage;
 
 pub use report::Reporter;
@@ -44,6 +46,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Triage(args) => triage::run(&args),
         Command::Draft(args) => draft::run(&args),
         Command::Init { path, force } => init(&path, force),
+        Command::Fetch(args) => fetch::run(&args),
         Command::Completions { shell } => {
             let mut command = Cli::command();
             let mut out = std::io::stdout().lock();

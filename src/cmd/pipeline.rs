@@ -1,10 +1,12 @@
-//! The loop every review command shares: read every input, hand each review
-//! on, report every failure with its location, and keep going.
+//! The loop every review command shares: read (or fetch) every input, hand
+//! each review on, report every failure with its location, and keep going.
 
+use super::sources::{self, Fetching};
 use super::Reporter;
-use crate::cli::InputArgs;
+use crate::cli::{FetchArgs, InputArgs};
 use crate::error::{Error, Result};
-use crate::input::{self, Event};
+use crate::fetch::FetchEvent;
+use crate::input::Event;
 use crate::review::Review;
 
 /// Calls `on_review` for every review of every input, in order. Returns an
@@ -13,25 +15,29 @@ use crate::review::Review;
 /// counted, and the run goes on.
 pub fn each_review(
     args: &InputArgs,
+    fetch: &FetchArgs,
     report: &mut Reporter,
     mut on_review: impl FnMut(&mut Reporter, Box<Review>) -> Result<()>,
 ) -> Result<()> {
+    let inputs = sources::resolve(&args.paths()?)?;
+    let fetching = Fetching::from_args(fetch)?;
     let options = args.options();
-    for path in args.paths()? {
-        let result = input::read_path(&path, &options, &mut |event| {
+    for input in &inputs {
+        let result = sources::read(input, &options, &fetching, &mut |event| {
             match event {
-                Event::Review(review) => {
+                FetchEvent::Input(Event::Review(review)) => {
                     report.record_read();
                     on_review(report, review)?;
                 }
-                Event::Failed(error) => {
+                FetchEvent::Input(Event::Failed(error)) => {
                     report.record_read();
                     report.failed(&error);
                     if args.strict {
                         return Err(Error::Record(error));
                     }
                 }
-                Event::Warning(warning) => report.warning(&warning),
+                FetchEvent::Input(Event::Warning(warning)) => report.warning(&warning),
+                FetchEvent::Note(note) => report.note(&note),
             }
             Ok(())
         });

@@ -67,6 +67,18 @@ impl Reporter {
         *self.sources.entry(source.name()).or_default() += 1;
     }
 
+    /// A review written without a verdict (`fetch`).
+    pub fn fetched(&mut self, source: Platform) {
+        self.wrote += 1;
+        *self.sources.entry(source.name()).or_default() += 1;
+    }
+
+    /// Something worth knowing that is not a failure, such as a source cap
+    /// that cut a fetch short.
+    pub fn note(&self, message: &str) {
+        self.say(&format!("replywise: note: {message}"));
+    }
+
     pub fn failed(&mut self, error: &RecordError) {
         self.failed += 1;
         self.say(&format!("replywise: error: {error}"));

@@ -1,4 +1,4 @@
-//! `replywise triage`: read, judge, write.
+//! `replywise triage`: read (or fetch), judge, write.
 
 use super::{pipeline, writer, Outcome, Reporter};
 use crate::cli::TriageArgs;
@@ -13,7 +13,7 @@ pub fn run(args: &TriageArgs) -> Result<Outcome> {
     let mut report = Reporter::new();
     let mut negatives = 0u64;
 
-    let result = pipeline::each_review(&args.input, &mut report, |report, review| {
+    let result = pipeline::each_review(&args.input, &args.fetch, &mut report, |report, review| {
         let verdict = classifier.classify(&review, args.ignore_rating);
         if verdict.negative {
             negatives += 1;

@@ -149,6 +149,11 @@ pub fn to_review(
         keep_original_of_translation(&mut review, &mut record);
     }
     if shape == Shape::Replywise {
+        // `rating` is already on the 1-5 scale; the original form rides
+        // along, so a 2/10 read back stays 1.4 and still says "2".
+        if let Some(raw) = record.take("rating_raw").as_ref().and_then(text_of) {
+            review.rating_raw = Some(raw);
+        }
         for key in OWN_OUTPUT_KEYS {
             record.take(key);
         }

@@ -31,6 +31,8 @@ pub enum Shape {
     YelpDataset,
     /// Trustpilot business review export (CSV).
     TrustpilotCsv,
+    /// Trustpilot API business-unit reviews (`stars`, `consumer`).
+    TrustpilotApi,
     /// TripAdvisor Content API `/location/{id}/reviews`.
     Tripadvisor,
     /// Amazon Reviews'23 JSON lines.
@@ -65,6 +67,8 @@ impl Shape {
             Shape::YelpDataset
         } else if has("Review Stars") && has("Review Content") {
             Shape::TrustpilotCsv
+        } else if has("stars") && has("consumer") {
+            Shape::TrustpilotApi
         } else if has("location_id") && has("rating") && (has("published_date") || has("lang")) {
             Shape::Tripadvisor
         } else if (has("asin") || has("parent_asin")) && has("rating") {
@@ -87,7 +91,7 @@ impl Shape {
             Shape::BusinessProfile => Platform::GoogleBusiness,
             Shape::PlacesLegacy | Shape::PlacesNew => Platform::GooglePlaces,
             Shape::YelpFusion | Shape::YelpDataset => Platform::Yelp,
-            Shape::TrustpilotCsv => Platform::Trustpilot,
+            Shape::TrustpilotCsv | Shape::TrustpilotApi => Platform::Trustpilot,
             Shape::Tripadvisor => Platform::Tripadvisor,
             Shape::Amazon2023 => Platform::Amazon,
             Shape::SchemaOrg => Platform::Web,
@@ -212,6 +216,16 @@ impl Shape {
                 &["Review Language"],
                 &["Company Response", "Reply Content", "Company Reply"],
             ),
+            Shape::TrustpilotApi => p(
+                &["id"],
+                &["consumer.displayName"],
+                &["stars"],
+                &["title"],
+                &["text"],
+                &["createdAt"],
+                &["language"],
+                &["companyReply.text"],
+            ),
             Shape::Tripadvisor => p(
                 &["id"],
                 &["user.username"],
@@ -245,7 +259,7 @@ impl Shape {
             Shape::Replywise => p(
                 &["id"],
                 &["author"],
-                &["rating_raw", "rating"],
+                &["rating"],
                 &["title"],
                 &["text"],
                 &["date"],

@@ -54,35 +54,75 @@ impl Row<'_> {
 /// straight from borrowed data: output is the hot path of a large run.
 impl Serialize for Row<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let r = self.review;
-        let v = self.verdict;
-        let mut o = serializer.serialize_map(None)?;
-        o.serialize_entry("id", &r.id)?;
-        o.serialize_entry("source", r.source.name())?;
-        o.serialize_entry("author", &r.author)?;
-        o.serialize_entry("rating", &r.rating)?;
-        o.serialize_entry("rating_raw", &r.rating_raw)?;
-        o.serialize_entry("title", &r.title)?;
-        o.serialize_entry("text", &r.text)?;
-        o.serialize_entry("date", &r.date)?;
-        o.serialize_entry("date_rfc3339", &r.date_rfc3339)?;
-        o.serialize_entry("language", &r.language)?;
-        o.serialize_entry("owner_reply", &r.owner_reply)?;
+        serialize_review(serializer, self.review, Some(self.verdict), self.draft)
+    }
+}
+
+/// A review on its own, before any verdict (what `fetch` writes): the same
+/// object as a [`Row`] without the verdict and draft fields, so every
+/// command reads it back as replywise's own output.
+pub struct ReviewRecord<'a>(pub &'a Review);
+
+impl Serialize for ReviewRecord<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_review(serializer, self.0, None, None)
+    }
+}
+
+fn serialize_review<S: Serializer>(
+    serializer: S,
+    r: &Review,
+    verdict: Option<&Verdict>,
+    draft: Option<&Draft>,
+) -> Result<S::Ok, S::Error> {
+    let mut o = serializer.serialize_map(None)?;
+    o.serialize_entry("id", &r.id)?;
+    o.serialize_entry("source", r.source.name())?;
+    o.serialize_entry("author", &r.author)?;
+    o.serialize_entry("rating", &r.rating)?;
+    o.serialize_entry("rating_raw", &r.rating_raw)?;
+    o.serialize_entry("title", &r.title)?;
+    o.serialize_entry("text", &r.text)?;
+    o.serialize_entry("date", &r.date)?;
+    o.serialize_entry("date_rfc3339", &r.date_rfc3339)?;
+    o.serialize_entry("language", &r.language)?;
+    o.serialize_entry("owner_reply", &r.owner_reply)?;
+    if let Some(v) = verdict {
         o.serialize_entry("label", v.label.name())?;
         o.serialize_entry("negative", &v.negative)?;
         o.serialize_entry("score", &((v.score * 1000.0).round() / 1000.0))?;
         o.serialize_entry("reasons", &v.reasons)?;
-        if let Some(d) = self.draft {
-            o.serialize_entry("reply", &d.reply)?;
-            o.serialize_entry("reply_length", &d.reply_length)?;
-            o.serialize_entry("platform_limit", &d.platform_limit)?;
-            o.serialize_entry("placeholders", &d.placeholders)?;
-            o.serialize_entry("needs_human", &d.needs_human.is_some())?;
-            o.serialize_entry("needs_human_reason", &d.needs_human)?;
-        }
-        o.serialize_entry("location", &format_args!("{}", r.location))?;
-        o.serialize_entry("extra", &r.extra)?;
-        o.end()
+    }
+    if let Some(d) = draft {
+        o.serialize_entry("reply", &d.reply)?;
+        o.serialize_entry("reply_length", &d.reply_length)?;
+        o.serialize_entry("platform_limit", &d.platform_limit)?;
+        o.serialize_entry("placeholders", &d.placeholders)?;
+        o.serialize_entry("needs_human", &d.needs_human.is_some())?;
+        o.serialize_entry("needs_human_reason", &d.needs_human)?;
+    }
+    o.serialize_entry("location", &format_args!("{}", r.location))?;
+    o.serialize_entry("extra", &r.extra)?;
+    o.end()
+}
+
+/// Reviews as JSON Lines, one [`ReviewRecord`] per line.
+pub struct ReviewLinesWriter<W: Write> {
+    out: W,
+}
+
+impl<W: Write> ReviewLinesWriter<W> {
+    pub fn new(out: W) -> Self {
+        ReviewLinesWriter { out }
+    }
+
+    pub fn write(&mut self, review: &Review) -> io::Result<()> {
+        serde_json::to_writer(&mut self.out, &ReviewRecord(review))?;
+        self.out.write_all(b"\n")
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 }
 
