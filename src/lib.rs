@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod error;
+pub mod eval;
 pub mod input;
 pub mod output;
 pub mod review;

@@ -3,6 +3,8 @@
 //! This is the edge of the library: it opens inputs, picks writers for
 //! stdout and reports problems on stderr. The modules it calls never print.
 
+mod eval;
+mod explain;
 mod report;
 mod triage;
 
@@ -40,6 +42,8 @@ impl Outcome {
 pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Triage(args) => triage::run(&args),
+        Command::Explain(args) => explain::run(&args),
+        Command::Eval(args) => eval::run(&args),
         Command::Completions { shell } => {
             let mut command = Cli::command();
             let mut out = std::io::stdout().lock();

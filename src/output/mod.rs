@@ -58,6 +58,18 @@ impl Row<'_> {
             "reasons".into(),
             serde_json::to_value(&v.reasons).unwrap_or(Value::Null),
         );
+        o.insert(
+            "topics".into(),
+            serde_json::to_value(&v.topics).unwrap_or(Value::Null),
+        );
+        o.insert(
+            "escalations".into(),
+            serde_json::to_value(&v.escalations).unwrap_or(Value::Null),
+        );
+        o.insert(
+            "detected_language".into(),
+            v.language.map_or(Value::Null, |l| Value::String(l.into())),
+        );
         o.insert("location".into(), Value::String(r.location.to_string()));
         o.insert("extra".into(), Value::Object(r.extra.clone()));
         o
@@ -141,6 +153,9 @@ const CSV_COLUMNS: &[&str] = &[
     "negative",
     "score",
     "reasons",
+    "topics",
+    "escalations",
+    "detected_language",
     "location",
     "extra",
 ];
@@ -167,6 +182,12 @@ impl<W: Write> Writer for CsvWriter<W> {
             Some(Value::Array(reasons)) if *column == "reasons" => reasons
                 .iter()
                 .filter_map(|r| r.get("cue").and_then(Value::as_str))
+                .collect::<Vec<_>>()
+                .join("; "),
+            Some(Value::Array(hits)) if *column == "topics" || *column == "escalations" => hits
+                .iter()
+                .filter_map(|h| h.get("topic").or_else(|| h.get("kind")))
+                .filter_map(Value::as_str)
                 .collect::<Vec<_>>()
                 .join("; "),
             Some(other) => other.to_string(),
