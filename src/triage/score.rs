@@ -226,8 +226,24 @@ pub fn score(
                     }
                     (CueKind::Word, v)
                 }
-                Kind::Complaint(w) => (CueKind::Complaint, w as f64),
-                Kind::Praise(w) => (CueKind::Praise, w as f64),
+                Kind::Complaint(w) | Kind::Praise(w) => {
+                    let kind = if matches!(t.kind, Kind::Praise(_)) {
+                        CueKind::Praise
+                    } else {
+                        CueKind::Complaint
+                    };
+                    let mut v = w as f64;
+                    // "would not recommend this", "not a waste of money".
+                    if ctx.negation(toks, j) == Some(Rule::Negated) {
+                        v *= if v > 0.0 {
+                            p.negation
+                        } else {
+                            p.negated_negative
+                        };
+                        rules.push(Rule::Negated);
+                    }
+                    (kind, v)
+                }
                 Kind::Symbol(w) => (CueKind::Symbol, w as f64),
                 Kind::Sarcasm(w) => {
                     // The complaint may follow a comma ("great job, you
@@ -253,7 +269,10 @@ pub fn score(
                 },
                 Kind::Negator { lone } if lone != 0.0 => {
                     let governs = toks[j + 1..].iter().take(3).any(|n| {
-                        matches!(n.kind, Kind::Word { .. }) && ctx.near(t, n, p.negation_reach)
+                        matches!(
+                            n.kind,
+                            Kind::Word { .. } | Kind::Praise(_) | Kind::Complaint(_)
+                        ) && ctx.near(t, n, p.negation_reach)
                     });
                     if governs {
                         continue;
