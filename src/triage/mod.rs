@@ -227,7 +227,7 @@ impl Classifier {
                 language.is_some(),
             );
             let topics = if verdict.label.has_topics() {
-                topics::topics(scratch, sentences)
+                topics::topics(scratch, sentences, &reasons)
             } else {
                 Vec::new()
             };

@@ -270,7 +270,7 @@ mod tests {
         assert!(norm.contains(" bad "));
         assert!(norm.contains(" 0 stars "));
         assert!(norm.contains(" café "));
-        assert_eq!(shape.words, 8);
+        assert_eq!(shape.words, 7);
         assert_eq!(shape.upper, 4);
     }
 }

@@ -85,7 +85,7 @@ pub struct TextScore {
 
 /// Words between two offsets of the normalised text (`a <= b`), counted
 /// by word starts; far apart is reported as many.
-fn words_between(norm: &[u8], a: usize, b: usize) -> usize {
+pub(super) fn words_between(norm: &[u8], a: usize, b: usize) -> usize {
     if b <= a {
         return 0;
     }
@@ -100,7 +100,7 @@ fn words_between(norm: &[u8], a: usize, b: usize) -> usize {
 }
 
 /// True when a clause break lies between two text offsets.
-fn broken(breaks: &[usize], a: usize, b: usize) -> bool {
+pub(super) fn broken(breaks: &[usize], a: usize, b: usize) -> bool {
     let i = breaks.partition_point(|&x| x < a);
     breaks.get(i).is_some_and(|&x| x < b)
 }

@@ -4,11 +4,13 @@
 //! Replies are built on topics, so a wrong topic is worse than a missing
 //! one. A topic is tagged from wording that is a complaint by itself ("never
 //! arrived", "overcharged") anywhere outside clearly positive sentences, or
-//! from a word that only names the subject ("delivery", "waiter") inside a
-//! sentence that reads negative; a negated cue ("no long wait") never counts.
+//! from a word that only names the subject ("delivery", "waiter") close to
+//! a complaint in the same clause; a negated cue ("no long wait") never
+//! counts.
 
 use super::matcher::{Kind, Scratch, Tag};
-use super::score::SentenceScore;
+use super::score::{broken, words_between, SentenceScore};
+use super::Cue;
 use serde::{Deserialize, Serialize};
 
 /// The closed set of complaint topics.
@@ -80,8 +82,8 @@ pub struct TopicHit {
 
 /// Sentences at least this positive never give a topic.
 const POSITIVE_SENTENCE: f64 = 0.3;
-/// A subject word counts in sentences at most this positive.
-const NEGATIVE_SENTENCE: f64 = -0.05;
+/// A subject word counts when a complaint cue is this close, in words.
+const SUBJECT_REACH: usize = 6;
 
 /// The sentence holding byte `at`.
 pub(super) fn sentence_at(sentences: &[SentenceScore], at: usize) -> Option<&SentenceScore> {
@@ -100,8 +102,31 @@ pub(super) fn negated(s: &Scratch, start: usize) -> bool {
     })
 }
 
+/// True when a negative cue sits in the same clause as `start..end`, close
+/// by: "the waiter was rude" names the staff, "the food was fine, but the
+/// waiter was rude" does not blame the food.
+fn near_complaint(s: &Scratch, reasons: &[Cue], start: usize, end: usize) -> bool {
+    reasons.iter().any(|c| {
+        if c.weight >= 0.0 || c.end == 0 {
+            return false;
+        }
+        let (a, b) = if c.start >= end {
+            (end, c.start)
+        } else if c.end <= start {
+            (c.end, start)
+        } else {
+            return true;
+        };
+        let contrast = s
+            .tokens
+            .iter()
+            .any(|t| t.kind == Kind::Contrast && t.start >= a && t.end <= b);
+        !contrast && !broken(&s.breaks, a, b) && words_between(&s.norm, a, b) <= SUBJECT_REACH
+    })
+}
+
 /// The topics of a review, one hit per topic, in order of appearance.
-pub fn topics(s: &Scratch, sentences: &[SentenceScore]) -> Vec<TopicHit> {
+pub fn topics(s: &Scratch, sentences: &[SentenceScore], reasons: &[Cue]) -> Vec<TopicHit> {
     let mut hits: Vec<TopicHit> = Vec::new();
     for hit in &s.tags {
         let (topic, complaint) = match hit.tag {
@@ -116,7 +141,7 @@ pub fn topics(s: &Scratch, sentences: &[SentenceScore]) -> Vec<TopicHit> {
         let counts = if complaint {
             score < POSITIVE_SENTENCE
         } else {
-            score <= NEGATIVE_SENTENCE
+            near_complaint(s, reasons, hit.start, hit.end)
         };
         if counts && !negated(s, hit.start) {
             hits.push(TopicHit {
