@@ -229,7 +229,12 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 fn parse<T: for<'de> Deserialize<'de>>(origin: &Origin) -> Result<T> {
     toml::from_str(&origin.text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
-        origin.error(offset, e.message().to_string())
+        let message = if e.message().contains("untagged enum WordEntry") {
+            "expected a weight (a number) or { weight = N, negated = N }".to_string()
+        } else {
+            e.message().to_string()
+        };
+        origin.error(offset, message)
     })
 }
 
