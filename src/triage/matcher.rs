@@ -1,19 +1,20 @@
 //! The lexicon compiled into automata, and the one pass that turns a
 //! review into tokens and sentences.
 //!
-//! Three Aho-Corasick automata are built once: cues that score (words,
-//! phrases, modifiers), emoji and emoticons (matched on the raw text, since
-//! normalisation turns punctuation into spaces), and the topic and
-//! escalation cues (matched separately so they never hide a scoring cue).
-//! Scanning a review is linear in its length and reuses its buffers.
+//! Three matchers are built once: a word trie of the cues that score
+//! (words, phrases, modifiers), an Aho-Corasick automaton of emoji and
+//! emoticons (matched on the raw text, since normalisation turns
+//! punctuation into spaces), and a word trie of topic and escalation cues
+//! (kept apart so they never hide a scoring cue). Scanning a review is
+//! linear in its length and reuses its buffers.
 
 use super::escalation::EscalationKind;
 use super::lexicon::{Lexicon, Located};
 use super::patterns::{expand, normalize_into, Shape};
 use super::topics::Topic;
+use super::trie::{word_hash, words_into, Trie};
 use crate::error::Result;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
-use std::collections::HashMap;
+use aho_corasick::{AhoCorasick, MatchKind};
 
 /// What a matched cue does.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -94,63 +95,40 @@ pub struct Scratch {
     pub breaks: Vec<usize>,
     pub tags: Vec<TagHit>,
     pub shape: Shape,
+    /// Word spans of `norm`, and their ids in the vocabulary last used.
+    pub words: Vec<(usize, usize)>,
+    pub hashes: Vec<u64>,
+    pub ids: Vec<u32>,
 }
 
 pub struct Matcher {
-    cues: AhoCorasick,
-    kinds: Vec<Kind>,
+    cues: Trie<Kind>,
     symbols: AhoCorasick,
     symbol_weights: Vec<f32>,
-    tags: AhoCorasick,
-    tag_targets: Vec<Vec<Tag>>,
+    tags: Trie<Vec<Tag>>,
 }
 
-/// Collects patterns, the first writer of a pattern winning, so the order
-/// of `add` calls is the order of precedence.
-struct Builder<T> {
-    patterns: Vec<String>,
-    values: Vec<T>,
-    index: HashMap<String, usize>,
-}
-
-impl<T> Builder<T> {
-    fn new() -> Self {
-        Builder {
-            patterns: Vec::new(),
-            values: Vec::new(),
-            index: HashMap::new(),
-        }
+/// Adds every expansion of a lexicon entry; the first writer of a cue
+/// wins, so the order of calls is the order of precedence.
+fn add<T: Clone>(trie: &mut Trie<T>, raw: &str, value: T) -> Result<(), String> {
+    for pattern in expand(raw)? {
+        trie.insert(&pattern, value.clone());
     }
-
-    fn add(&mut self, raw: &str, value: T) -> Result<(), String>
-    where
-        T: Clone,
-    {
-        for pattern in expand(raw)? {
-            if self.index.contains_key(&pattern) {
-                continue;
-            }
-            self.index.insert(pattern.clone(), self.patterns.len());
-            self.patterns.push(pattern);
-            self.values.push(value.clone());
-        }
-        Ok(())
-    }
+    Ok(())
 }
 
-fn automaton(patterns: &[String], kind: MatchKind) -> AhoCorasick {
+fn symbol_automaton(patterns: &[String]) -> AhoCorasick {
     AhoCorasick::builder()
-        .match_kind(kind)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .match_kind(MatchKind::LeftmostLongest)
         .build(patterns)
-        .expect("lexicon patterns are plain strings, which always compile")
+        .expect("symbols are plain strings, which always compile")
 }
 
 impl Matcher {
     /// Compiles a lexicon. Pattern errors were reported while loading, so
     /// a failure here is an entry the loader let through: it is named.
     pub fn new(lexicon: &Lexicon) -> Result<Matcher, String> {
-        let mut cues = Builder::new();
+        let mut cues = Trie::new();
         let weights = |map: &std::collections::BTreeMap<String, Located<f64>>| {
             map.iter()
                 .map(|(k, v)| (k.clone(), *v.get_ref() as f32))
@@ -158,19 +136,20 @@ impl Matcher {
                 .collect::<Vec<_>>()
         };
         for (cue, w) in weights(&lexicon.sarcasm) {
-            cues.add(&cue, Kind::Sarcasm(w))?;
+            add(&mut cues, &cue, Kind::Sarcasm(w))?;
         }
         for (cue, w) in weights(&lexicon.praise) {
-            cues.add(&cue, Kind::Praise(w))?;
+            add(&mut cues, &cue, Kind::Praise(w))?;
         }
         for (cue, w) in weights(&lexicon.complaints) {
-            cues.add(&cue, Kind::Complaint(w))?;
+            add(&mut cues, &cue, Kind::Complaint(w))?;
         }
         for cue in &lexicon.ratings {
-            cues.add(cue.get_ref(), Kind::Stars)?;
+            add(&mut cues, cue.get_ref(), Kind::Stars)?;
         }
         for (cue, lone) in lexicon.negators.iter() {
-            cues.add(
+            add(
+                &mut cues,
                 cue,
                 Kind::Negator {
                     lone: *lone.get_ref() as f32,
@@ -178,7 +157,8 @@ impl Matcher {
             )?;
         }
         for (cue, lone) in lexicon.excess.iter() {
-            cues.add(
+            add(
+                &mut cues,
                 cue,
                 Kind::Excess {
                     lone: *lone.get_ref() as f32,
@@ -186,16 +166,16 @@ impl Matcher {
             )?;
         }
         for (cue, w) in weights(&lexicon.boosters) {
-            cues.add(&cue, Kind::Booster(w))?;
+            add(&mut cues, &cue, Kind::Booster(w))?;
         }
         for cue in &lexicon.contrast {
-            cues.add(cue.get_ref(), Kind::Contrast)?;
+            add(&mut cues, cue.get_ref(), Kind::Contrast)?;
         }
         for cue in &lexicon.concession {
-            cues.add(cue.get_ref(), Kind::Concession)?;
+            add(&mut cues, cue.get_ref(), Kind::Concession)?;
         }
         for cue in &lexicon.enough {
-            cues.add(cue.get_ref(), Kind::Enough)?;
+            add(&mut cues, cue.get_ref(), Kind::Enough)?;
         }
         for (cue, entry) in &lexicon.words {
             let entry = *entry.get_ref();
@@ -204,11 +184,11 @@ impl Matcher {
                     weight: entry.weight() as f32,
                     negated: entry.negated().map(|n| n as f32),
                 };
-                cues.add(cue, kind)?;
+                add(&mut cues, cue, kind)?;
             }
         }
         for cue in &lexicon.function {
-            cues.add(cue.get_ref(), Kind::Function)?;
+            add(&mut cues, cue.get_ref(), Kind::Function)?;
         }
 
         let mut symbols = Vec::new();
@@ -218,15 +198,13 @@ impl Matcher {
             symbol_weights.push(w);
         }
 
-        let mut tags: Builder<Vec<Tag>> = Builder::new();
+        let mut tags: Trie<Vec<Tag>> = Trie::new();
         let mut add_tag = |raw: &str, tag: Tag| -> Result<(), String> {
             for pattern in expand(raw)? {
-                match tags.index.get(&pattern) {
-                    Some(&i) => tags.values[i].push(tag),
+                match tags.value_of(&pattern) {
+                    Some(i) => tags.values[i].push(tag),
                     None => {
-                        tags.index.insert(pattern.clone(), tags.patterns.len());
-                        tags.patterns.push(pattern);
-                        tags.values.push(vec![tag]);
+                        tags.insert(&pattern, vec![tag]);
                     }
                 }
             }
@@ -247,12 +225,10 @@ impl Matcher {
         }
 
         Ok(Matcher {
-            cues: automaton(&cues.patterns, MatchKind::LeftmostLongest),
-            kinds: cues.values,
-            symbols: automaton(&symbols, MatchKind::LeftmostLongest),
+            cues,
+            symbols: symbol_automaton(&symbols),
             symbol_weights,
-            tags: automaton(&tags.patterns, MatchKind::LeftmostLongest),
-            tag_targets: tags.values,
+            tags,
         })
     }
 
@@ -271,19 +247,28 @@ impl Matcher {
         let shouting = s.shape.upper > s.shape.lower;
 
         s.tokens.clear();
-        let mut at = 0;
-        // Patterns are padded with spaces; restarting one byte before a
-        // match's end lets the next cue share the space between them.
-        while let Some(m) = self.cues.find(Input::new(&s.norm).span(at..s.norm.len())) {
-            let (start, end) = (m.start(), m.end() - 2);
+        words_into(&s.norm, &mut s.words);
+        s.hashes.clear();
+        s.hashes
+            .extend(s.words.iter().map(|&(a, b)| word_hash(&s.norm[a..b])));
+        s.ids.clear();
+        s.ids.extend(s.hashes.iter().map(|&h| self.cues.word_id(h)));
+        let mut i = 0;
+        while i < s.words.len() {
+            let Some((len, value)) = self.cues.longest(&s.ids[i..]) else {
+                i += 1;
+                continue;
+            };
+            // `norm` is the text shifted one byte right.
+            let (start, end) = (s.words[i].0 - 1, s.words[i + len - 1].1 - 1);
             let caps = !shouting && is_caps(&s.text.as_bytes()[start..end]);
             s.tokens.push(Token {
                 start,
                 end,
-                kind: self.kinds[m.pattern().as_usize()],
+                kind: self.cues.values[value],
                 caps,
             });
-            at = m.end() - 1;
+            i += len;
         }
         let before = s.tokens.len();
         for m in self.symbols.find_iter(&s.text) {
@@ -304,22 +289,25 @@ impl Matcher {
     /// Finds topic and escalation cues in the text `scan` prepared.
     pub fn scan_tags(&self, s: &mut Scratch) {
         s.tags.clear();
-        let mut at = 0;
-        while let Some(m) = self.tags.find(Input::new(&s.norm).span(at..s.norm.len())) {
-            for &tag in &self.tag_targets[m.pattern().as_usize()] {
-                s.tags.push(TagHit {
-                    start: m.start(),
-                    end: m.end() - 2,
-                    tag,
-                });
+        s.ids.clear();
+        s.ids.extend(s.hashes.iter().map(|&h| self.tags.word_id(h)));
+        let mut i = 0;
+        while i < s.words.len() {
+            let Some((len, value)) = self.tags.longest(&s.ids[i..]) else {
+                i += 1;
+                continue;
+            };
+            let (start, end) = (s.words[i].0 - 1, s.words[i + len - 1].1 - 1);
+            for &tag in &self.tags.values[value] {
+                s.tags.push(TagHit { start, end, tag });
             }
-            at = m.end() - 1;
+            i += len;
         }
     }
 
     /// The number of scoring patterns, for diagnostics and tests.
     pub fn pattern_count(&self) -> usize {
-        self.kinds.len()
+        self.cues.len()
     }
 }
 
@@ -337,7 +325,7 @@ fn symbol_stands_alone(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     let before_ok = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
-    let after_ok = bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric());
+    let after_ok = bytes.get(end).map_or(true, |b| !b.is_ascii_alphanumeric());
     before_ok && after_ok
 }
 
@@ -363,7 +351,7 @@ fn split_sentences(text: &str, sentences: &mut Vec<Sentence>, breaks: &mut Vec<u
                 let initial = i >= 2
                     && bytes[i - 1].is_ascii_alphabetic()
                     && !bytes[i - 2].is_ascii_alphabetic();
-                !(digit_before && digit_after) && !initial
+                !(initial || digit_before && digit_after)
             }
             b',' | b':' | b'(' | b')' | b'-' if b != b'-' || bytes.get(i + 1) == Some(&b' ') => {
                 breaks.push(i);

@@ -10,10 +10,11 @@
 mod escalation;
 mod language;
 mod lexicon;
-mod matcher;
+pub mod matcher;
 mod patterns;
 mod score;
 mod topics;
+mod trie;
 mod verdict;
 
 pub use escalation::{Escalation, EscalationKind};

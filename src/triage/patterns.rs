@@ -202,7 +202,7 @@ pub fn normalize_into(text: &str, out: &mut Vec<u8>) -> Shape {
             }
             out.extend_from_slice(&bytes[i..i + len]);
         } else {
-            out.extend(std::iter::repeat_n(b' ', len));
+            out.extend(std::iter::repeat(b' ').take(len));
         }
         i += len;
     }

@@ -24,8 +24,6 @@ fn from_text(p: &Params, text: TextScore, has_cues: bool) -> Label {
         Label::Negative
     } else if text.score >= p.positive_above {
         Label::Positive
-    } else if text.worst <= -p.clear_part && text.best >= p.clear_part {
-        Label::Mixed
     } else if has_cues {
         Label::Mixed
     } else {
