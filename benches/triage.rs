@@ -85,6 +85,24 @@ fn throughput(c: &mut Criterion) {
     group.bench_function("jsonl_bytes", |b| {
         b.iter(|| black_box(triage(&classifier, &data)))
     });
+    // Reading alone, to show what the classifier adds.
+    group.bench_function("jsonl_read_only_bytes", |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            input::read(
+                Cursor::new(data.to_vec()),
+                "bench.jsonl",
+                Some("jsonl"),
+                &InputOptions::default(),
+                &mut |event| {
+                    n += usize::from(matches!(event, Event::Review(_)));
+                    Ok(())
+                },
+            )
+            .expect("generated input reads");
+            black_box(n)
+        })
+    });
     group.throughput(Throughput::Elements(count as u64));
     group.bench_function("jsonl_reviews", |b| {
         b.iter(|| black_box(triage(&classifier, &data)))

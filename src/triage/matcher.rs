@@ -12,9 +12,10 @@ use super::escalation::EscalationKind;
 use super::lexicon::{Lexicon, Located};
 use super::patterns::{expand, normalize_into, Shape};
 use super::topics::Topic;
-use super::trie::{word_hash, words_into, Trie};
+use super::trie::{word_hash, words_into, Fast, Trie, UNKNOWN};
 use crate::error::Result;
 use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
 
 /// What a matched cue does.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -97,11 +98,14 @@ pub struct Scratch {
     pub shape: Shape,
     /// Word spans of `norm`, and their ids in the vocabulary last used.
     pub words: Vec<(usize, usize)>,
-    pub hashes: Vec<u64>,
     pub ids: Vec<u32>,
+    pub tag_ids: Vec<u32>,
 }
 
 pub struct Matcher {
+    /// Each word of either trie: its id in the cue trie and in the tag
+    /// trie, so a review's words are looked up once.
+    vocabulary: HashMap<u64, (u32, u32), Fast>,
     cues: Trie<Kind>,
     symbols: AhoCorasick,
     symbol_weights: Vec<f32>,
@@ -112,7 +116,8 @@ pub struct Matcher {
 /// wins, so the order of calls is the order of precedence.
 fn add<T: Clone>(trie: &mut Trie<T>, raw: &str, value: T) -> Result<(), String> {
     for pattern in expand(raw)? {
-        trie.insert(&pattern, value.clone());
+        // An existing cue keeps its value: the first writer wins.
+        let _ = trie.insert(&pattern, value.clone());
     }
     Ok(())
 }
@@ -201,11 +206,8 @@ impl Matcher {
         let mut tags: Trie<Vec<Tag>> = Trie::new();
         let mut add_tag = |raw: &str, tag: Tag| -> Result<(), String> {
             for pattern in expand(raw)? {
-                match tags.value_of(&pattern) {
-                    Some(i) => tags.values[i].push(tag),
-                    None => {
-                        tags.insert(&pattern, vec![tag]);
-                    }
+                if let Err(i) = tags.insert(&pattern, vec![tag]) {
+                    tags.values[i].push(tag);
                 }
             }
             Ok(())
@@ -224,7 +226,15 @@ impl Matcher {
             }
         }
 
+        let mut vocabulary: HashMap<u64, (u32, u32), Fast> = HashMap::default();
+        for (hash, id) in cues.vocabulary() {
+            vocabulary.entry(hash).or_insert((UNKNOWN, UNKNOWN)).0 = id;
+        }
+        for (hash, id) in tags.vocabulary() {
+            vocabulary.entry(hash).or_insert((UNKNOWN, UNKNOWN)).1 = id;
+        }
         Ok(Matcher {
+            vocabulary,
             cues,
             symbols: symbol_automaton(&symbols),
             symbol_weights,
@@ -248,11 +258,17 @@ impl Matcher {
 
         s.tokens.clear();
         words_into(&s.norm, &mut s.words);
-        s.hashes.clear();
-        s.hashes
-            .extend(s.words.iter().map(|&(a, b)| word_hash(&s.norm[a..b])));
         s.ids.clear();
-        s.ids.extend(s.hashes.iter().map(|&h| self.cues.word_id(h)));
+        s.tag_ids.clear();
+        for &(a, b) in &s.words {
+            let (cue, tag) = self
+                .vocabulary
+                .get(&word_hash(&s.norm[a..b]))
+                .copied()
+                .unwrap_or((UNKNOWN, UNKNOWN));
+            s.ids.push(cue);
+            s.tag_ids.push(tag);
+        }
         let mut i = 0;
         while i < s.words.len() {
             let Some((len, value)) = self.cues.longest(&s.ids[i..]) else {
@@ -289,11 +305,9 @@ impl Matcher {
     /// Finds topic and escalation cues in the text `scan` prepared.
     pub fn scan_tags(&self, s: &mut Scratch) {
         s.tags.clear();
-        s.ids.clear();
-        s.ids.extend(s.hashes.iter().map(|&h| self.tags.word_id(h)));
         let mut i = 0;
         while i < s.words.len() {
-            let Some((len, value)) = self.tags.longest(&s.ids[i..]) else {
+            let Some((len, value)) = self.tags.longest(&s.tag_ids[i..]) else {
                 i += 1;
                 continue;
             };

@@ -330,7 +330,7 @@ fn cue_spans_point_into_title_and_text() {
 
 #[test]
 fn the_builtin_lexicon_loads_and_compiles() {
-    let lexicon = Lexicon::builtin().unwrap();
+    let lexicon = Lexicon::builtin_checked().unwrap();
     assert!(lexicon.words.len() > 100);
     assert!(classifier().pattern_count() > 1000);
 }

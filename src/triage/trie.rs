@@ -46,7 +46,7 @@ impl Hasher for FastHasher {
     }
 }
 
-type Fast = BuildHasherDefault<FastHasher>;
+pub type Fast = BuildHasherDefault<FastHasher>;
 
 /// No word of the vocabulary.
 pub const UNKNOWN: u32 = u32::MAX;
@@ -69,17 +69,18 @@ fn edge(node: u32, word: u32) -> u64 {
 impl<T> Trie<T> {
     pub fn new() -> Trie<T> {
         Trie {
-            vocabulary: HashMap::default(),
-            spelled: HashMap::default(),
-            edges: HashMap::default(),
+            vocabulary: HashMap::with_capacity_and_hasher(8192, Fast::default()),
+            spelled: HashMap::with_capacity_and_hasher(8192, Fast::default()),
+            edges: HashMap::with_capacity_and_hasher(32768, Fast::default()),
             ends: vec![None],
             values: Vec::new(),
         }
     }
 
-    /// Adds a cue (words separated by single spaces). Returns false when
-    /// the cue was already there: the first writer wins.
-    pub fn insert(&mut self, cue: &str, value: T) -> bool {
+    /// Adds a cue (words separated by single spaces) and returns its value
+    /// index; a cue already there keeps its value (the first writer wins)
+    /// and `Err` gives that value's index.
+    pub fn insert(&mut self, cue: &str, value: T) -> Result<usize, usize> {
         let mut node = 0u32;
         for word in cue.split(' ').filter(|w| !w.is_empty()) {
             let hash = word_hash(word.as_bytes());
@@ -96,27 +97,23 @@ impl<T> Trie<T> {
                 self.ends.push(None);
             }
         }
-        if node == 0 || self.ends[node as usize].is_some() {
-            return false;
+        if let Some(existing) = self.ends[node as usize] {
+            return Err(existing as usize);
         }
         self.ends[node as usize] = Some(self.values.len() as u32);
         self.values.push(value);
-        true
-    }
-
-    /// The value index of a node that ends a cue, to add to it.
-    pub fn value_of(&self, cue: &str) -> Option<usize> {
-        let mut node = 0u32;
-        for word in cue.split(' ').filter(|w| !w.is_empty()) {
-            let id = *self.vocabulary.get(&word_hash(word.as_bytes()))?;
-            node = *self.edges.get(&edge(node, id))?;
-        }
-        self.ends[node as usize].map(|v| v as usize)
+        Ok(self.values.len() - 1)
     }
 
     /// The id of a word given its [`word_hash`], or [`UNKNOWN`].
+    #[cfg(test)]
     pub fn word_id(&self, hash: u64) -> u32 {
         self.vocabulary.get(&hash).copied().unwrap_or(UNKNOWN)
+    }
+
+    /// Every word's hash and id.
+    pub fn vocabulary(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
+        self.vocabulary.iter().map(|(&h, &id)| (h, id))
     }
 
     /// The longest cue starting at `ids[0]`: how many words it spans and
@@ -170,9 +167,9 @@ mod tests {
     #[test]
     fn the_longest_cue_wins_and_the_first_writer_keeps_it() {
         let mut t = Trie::new();
-        assert!(t.insert("not", 'n'));
-        assert!(t.insert("not bad at all", 'p'));
-        assert!(!t.insert("not", 'x'));
+        assert_eq!(t.insert("not", 'n'), Ok(0));
+        assert_eq!(t.insert("not bad at all", 'p'), Ok(1));
+        assert_eq!(t.insert("not", 'x'), Err(0));
         let ids: Vec<u32> = ["not", "bad", "at", "all", "really"]
             .iter()
             .map(|w| t.word_id(word_hash(w.as_bytes())))
@@ -180,7 +177,6 @@ mod tests {
         assert_eq!(t.longest(&ids), Some((4, 1)));
         assert_eq!(t.longest(&ids[..2]), Some((1, 0)));
         assert_eq!(t.longest(&ids[1..]), None);
-        assert_eq!(t.value_of("not bad at all"), Some(1));
     }
 
     #[test]
