@@ -2,6 +2,7 @@
 //!
 //! Only definitions live here; [`crate::cmd`] carries them out.
 
+use crate::eval::Split;
 use crate::fetch::{BaseUrls, FetchOptions, HttpConfig};
 use crate::input::{FieldOverrides, InputFormat, InputOptions};
 use crate::output::OutputFormat;
@@ -9,6 +10,7 @@ use crate::review::Platform;
 use crate::triage::Label;
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
 use std::time::Duration;
 
 #[derive(Debug, Parser)]
@@ -44,6 +46,12 @@ pub enum Command {
     /// Pull reviews over HTTP (App Store, Google, Yelp, Trustpilot, web pages) as JSON Lines.
     #[command(after_help = FETCH_HELP)]
     Fetch(Box<FetchCmdArgs>),
+    /// Show how a text is scored, cue by cue.
+    #[command(after_help = EXPLAIN_EXAMPLES)]
+    Explain(Box<ExplainArgs>),
+    /// Measure the classifier on labelled JSON Lines (text only).
+    #[command(after_help = EVAL_EXAMPLES)]
+    Eval(Box<EvalArgs>),
     /// Print shell completions for bash, zsh, fish, elvish or powershell.
     #[command(
         after_help = "Example:\n  replywise completions bash > ~/.local/share/bash-completion/completions/replywise"
@@ -87,6 +95,23 @@ visible slots such as [contact e-mail or phone], listed in `placeholders`.
 Each draft is fitted to its platform's limit (Google Play 350 characters,
 Google Business Profile 4,096 bytes, App Store 5,970 characters) by dropping
 the least essential sentences. replywise drafts; a person posts.";
+const EXPLAIN_EXAMPLES: &str = "\
+Examples:
+  replywise explain \"The food was fine, but the waiter was rude. Won't be back.\"
+  replywise explain --rating 5 \"Worst service ever\"
+  replywise explain --phrasebook my-phrasebook \"The widget is janky\"";
+
+const EVAL_EXAMPLES: &str = "\
+Examples:
+  replywise eval --split holdout ../shared/data/reviews/*.jsonl
+  replywise eval --split dev --errors 20 ../shared/data/reviews/yelp_open.jsonl
+  replywise eval --pred preds.jsonl ../shared/data/reviews/uci_yelp.jsonl
+
+Each line: {\"id\", \"source\", \"text\", \"rating\", \"scale_max\"[, \"scale_min\"]}.
+Gold: 1-5 stars <= 2 negative, 3 neutral, >= 4 positive; 0/1 labels; a mean
+rating -4..+4 below/at/above 0. Metrics are on the binary subset (neutral
+rows excluded), negative being the positive class. --split takes a stable
+70/30 split by a hash of the id: tune on dev, report holdout.";
 
 /// Where reviews come from and how to read them.
 #[derive(Debug, Args)]
@@ -182,6 +207,8 @@ pub enum OnlyLabel {
     Mixed,
     Positive,
     Neutral,
+    Mismatch,
+    Unsupported,
 }
 
 impl OnlyLabel {
@@ -191,6 +218,8 @@ impl OnlyLabel {
             OnlyLabel::Mixed => Label::Mixed,
             OnlyLabel::Positive => Label::Positive,
             OnlyLabel::Neutral => Label::Neutral,
+            OnlyLabel::Mismatch => Label::Mismatch,
+            OnlyLabel::Unsupported => Label::Unsupported,
         }
     }
 }
@@ -212,6 +241,57 @@ pub struct TriageArgs {
     /// Exit with 1 when any negative review was found (for alerting scripts).
     #[arg(long)]
     pub fail_on_negative: bool,
+    #[command(flatten)]
+    pub phrasebook: PhrasebookArg,
+}
+
+/// A user's phrasebook laid over the built-in one.
+#[derive(Debug, Args)]
+pub struct PhrasebookArg {
+    /// A directory laid over the built-in phrasebook (same layout, e.g.
+    /// DIR/lexicon/words.toml adds or reweighs words).
+    #[arg(long = "phrasebook", value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The review text (`-` reads it from stdin).
+    pub text: String,
+    /// A star rating (1-5) to reconcile with the text.
+    #[arg(long, value_name = "N", value_parser = parse_rating)]
+    pub rating: Option<f64>,
+    /// A title, read before the text.
+    #[arg(long)]
+    pub title: Option<String>,
+    #[command(flatten)]
+    pub phrasebook: PhrasebookArg,
+}
+
+fn parse_rating(value: &str) -> Result<f64, String> {
+    match value.trim().parse::<f64>() {
+        Ok(r) if (1.0..=5.0).contains(&r) => Ok(r),
+        _ => Err(format!("{value:?} is not a rating from 1 to 5")),
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Labelled JSON Lines files.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Which part of the data to score.
+    #[arg(long, value_enum, default_value = "all")]
+    pub split: Split,
+    /// Also write {"id", "negative", "label"} per review here, for
+    /// ../shared/tools/score_negatives.py.
+    #[arg(long, value_name = "FILE")]
+    pub pred: Option<PathBuf>,
+    /// Print up to N misjudged reviews of the scored part (for tuning on dev).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub errors: usize,
+    #[command(flatten)]
+    pub phrasebook: PhrasebookArg,
 }
 
 /// A platform name as used in output (`google_play`, `app_store`, ...).
@@ -245,6 +325,8 @@ pub struct DraftArgs {
     pub ignore_rating: bool,
     #[command(flatten)]
     pub fetch: FetchArgs,
+    #[command(flatten)]
+    pub phrasebook: PhrasebookArg,
 }
 
 const FETCH_HELP: &str = "\

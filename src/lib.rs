@@ -10,6 +10,7 @@ pub mod cli;
 pub mod cmd;
 pub mod draft;
 pub mod error;
+pub mod eval;
 pub mod fetch;
 pub mod input;
 pub mod output;

@@ -2,7 +2,7 @@
 
 use super::{pipeline, writer, Outcome, Reporter};
 use crate::cli::DraftArgs;
-use crate::draft::{Blocks, Drafter, Subject};
+use crate::draft::{needs_reply, Blocks, Drafter, Subject};
 use crate::error::{Error, Result};
 use crate::output::Row;
 use crate::profile::Profile;
@@ -13,20 +13,21 @@ pub fn run(args: &DraftArgs) -> Result<Outcome> {
     let (profile, _) = Profile::discover(args.profile.as_deref())?;
     let default_platform = profile.default_platform;
     let drafter = Drafter::new(Blocks::builtin(), profile);
-    let classifier = Classifier::builtin();
-    let only: Vec<Label> = if args.all {
-        Label::ALL.to_vec()
-    } else if args.only.is_empty() {
-        vec![Label::Negative, Label::Mixed]
-    } else {
-        args.only.iter().map(|o| o.label()).collect()
-    };
+    let classifier = Classifier::for_phrasebook(args.phrasebook.dir.as_deref())?;
+    let only: Vec<Label> = args.only.iter().map(|o| o.label()).collect();
     let mut out = writer(&args.output);
     let mut report = Reporter::new();
 
     let result = pipeline::each_review(&args.input, &args.fetch, &mut report, |report, review| {
         let verdict = classifier.classify(&review, args.ignore_rating);
-        if !only.contains(&verdict.label) {
+        let wanted = if args.all {
+            true
+        } else if only.is_empty() {
+            needs_reply(&verdict)
+        } else {
+            only.contains(&verdict.label)
+        };
+        if !wanted {
             report.filtered += 1;
             return Ok(());
         }

@@ -4,6 +4,8 @@
 //! stdout and reports problems on stderr. The modules it calls never print.
 
 mod draft;
+mod eval;
+mod explain;
 mod fetch;
 mod pipeline;
 mod report;
@@ -47,6 +49,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Draft(args) => draft::run(&args),
         Command::Init { path, force } => init(&path, force),
         Command::Fetch(args) => fetch::run(&args),
+        Command::Explain(args) => explain::run(&args),
+        Command::Eval(args) => eval::run(&args),
         Command::Completions { shell } => {
             let mut command = Cli::command();
             let mut out = std::io::stdout().lock();

@@ -7,7 +7,7 @@ use crate::output::Row;
 use crate::triage::{Classifier, Label};
 
 pub fn run(args: &TriageArgs) -> Result<Outcome> {
-    let classifier = Classifier::builtin();
+    let classifier = Classifier::for_phrasebook(args.phrasebook.dir.as_deref())?;
     let only: Vec<Label> = args.only.iter().map(|o| o.label()).collect();
     let mut out = writer(&args.output);
     let mut report = Reporter::new();

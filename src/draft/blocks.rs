@@ -5,6 +5,7 @@
 //! module parses and checks the data; [`super::compose`] assembles it.
 
 use crate::error::{toml_error, Error, Result};
+use crate::triage::Topic;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -96,6 +97,19 @@ impl Blocks {
     /// phrasing and every placeholder is one the composer knows.
     pub fn parse(text: &str, path: &str) -> Result<Blocks> {
         let blocks: Blocks = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
+        let known: Vec<&str> = Topic::ALL.iter().map(|t| t.name()).collect();
+        if let Some(unknown) = blocks.topics.keys().find(|k| !known.contains(&k.as_str())) {
+            let (line, column) = crate::error::line_column(
+                text,
+                text.find(&format!("topics.{unknown}")).unwrap_or(0),
+            );
+            return Err(Error::Config {
+                path: path.into(),
+                line,
+                column,
+                message: format!("unknown topic `{unknown}`; topics are {}", known.join(", ")),
+            });
+        }
         for (name, list) in blocks.lists() {
             let locate = |needle: &str| {
                 let offset = text.find(needle).unwrap_or(0);
@@ -183,9 +197,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn builtin_blocks_parse() {
+    fn every_complaint_topic_has_blocks() {
         let blocks = Blocks::builtin();
-        assert!(blocks.topics.len() >= 14);
+        for topic in Topic::ALL {
+            assert!(blocks.topics.contains_key(topic.name()), "{}", topic.name());
+        }
+    }
+
+    #[test]
+    fn unknown_topics_are_rejected() {
+        let broken = BUILTIN.replace("[topics.noise_room]", "[topics.noise]");
+        let err = Blocks::parse(&broken, "b.toml").unwrap_err().to_string();
+        assert!(err.contains("unknown topic `noise`"), "{err}");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! by a stable hash of the review id, so a review always gets the same reply
 //! and neighbouring reviews get different ones.
 
-use super::blocks::{Blocks, Toned, BUSINESS_FACTS};
+use super::blocks::{placeholders, Blocks, Toned, BUSINESS_FACTS, REVIEW_FACTS};
 use crate::profile::{Profile, Tone};
 
 /// What kind of reply a review needs.
@@ -34,6 +34,9 @@ pub struct Subject<'a> {
     pub liked: Option<String>,
     /// A wait they mentioned ("45 minutes").
     pub duration: Option<String>,
+    /// Why a person should read the review before posting, when the reply
+    /// itself can still be drafted (e.g. the rating and text disagree).
+    pub check: Option<String>,
 }
 
 /// The role a sentence plays; the fitter drops the least essential first.
@@ -125,8 +128,18 @@ impl Context<'_> {
 
     /// Picks one usable phrasing of a block for this review.
     fn pick(&mut self, block: &str, phrasings: &[String]) -> Option<String> {
+        // The most specific phrasings win: one that names the reviewer's
+        // own wait beats one that could be said to anybody.
+        let specificity = |p: &String| placeholders(p).filter(|f| REVIEW_FACTS.contains(f)).count();
+        let most = phrasings
+            .iter()
+            .filter(|p| self.render(p, &mut Vec::new()).is_some())
+            .map(specificity)
+            .max()
+            .unwrap_or(0);
         let usable: Vec<(String, Vec<&'static str>)> = phrasings
             .iter()
+            .filter(|p| specificity(p) == most)
             .filter_map(|p| {
                 let mut slots = Vec::new();
                 self.render(p, &mut slots).map(|text| (text, slots))
@@ -295,6 +308,7 @@ mod tests {
             topics,
             liked: None,
             duration: None,
+            check: None,
         }
     }
 

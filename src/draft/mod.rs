@@ -12,6 +12,7 @@ mod subject;
 
 pub use blocks::Blocks;
 pub use compose::{Kind, Subject};
+pub use subject::needs_reply;
 
 use crate::profile::Profile;
 use crate::review::{Platform, ReplyLimit};
@@ -45,7 +46,7 @@ impl Drafter {
     pub fn draft(&self, subject: &Subject, platform: Platform) -> Draft {
         let escalation = match &subject.kind {
             Kind::Escalation { reason } => Some(reason.clone()),
-            _ => None,
+            _ => subject.check.clone(),
         };
         let composed = compose::compose(&self.blocks, &self.profile, subject);
         let limit = platform.reply_limit();

@@ -20,14 +20,49 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
 const CLAUSE_BREAKS: &[char] = &['.', '!', '?', ';', ',', ':', '\n', '(', ')', '"'];
 const CONTRASTS: &[&str] = &[" but ", " however ", " although ", " though ", " except "];
 
+/// Whether a review needs a reply by default: complaints, mixed reviews,
+/// rating/text disagreements and unhappy reviews in other languages.
+pub fn needs_reply(verdict: &Verdict) -> bool {
+    verdict.negative
+        || matches!(
+            verdict.label,
+            Label::Negative | Label::Mixed | Label::Mismatch
+        )
+}
+
 impl<'a> Subject<'a> {
     pub fn from_review(review: &'a Review, verdict: &Verdict) -> Subject<'a> {
         let text = review.full_text();
-        let kind = match verdict.label {
-            Label::Negative => Kind::Complaint { mixed: false },
-            Label::Mixed => Kind::Complaint { mixed: true },
-            Label::Positive | Label::Neutral => Kind::Praise,
+        let complaint = Kind::Complaint {
+            mixed: verdict.label == Label::Mixed,
         };
+        let kind = match verdict.escalations.first() {
+            Some(e) => Kind::Escalation {
+                reason: format!(
+                    "{} (\"{}\"): a person must handle this review before any reply",
+                    e.kind.name().replace('_', " and "),
+                    e.cue
+                ),
+            },
+            None if needs_reply(verdict) => complaint,
+            None => Kind::Praise,
+        };
+        let check = match verdict.label {
+            Label::Mismatch => {
+                Some("the rating and the text disagree: read the review before posting".to_string())
+            }
+            Label::Unsupported => Some(format!(
+                "the review is in {}: reply in the reviewer's language",
+                verdict.language.unwrap_or("another language")
+            )),
+            _ => None,
+        };
+        let mut topics: Vec<&'static str> = Vec::new();
+        for hit in &verdict.topics {
+            if !topics.contains(&hit.topic.name()) {
+                topics.push(hit.topic.name());
+            }
+        }
         let liked = verdict
             .reasons
             .iter()
@@ -38,9 +73,10 @@ impl<'a> Subject<'a> {
             id: &review.id,
             first_name: review.first_name(),
             kind,
-            topics: Vec::new(),
+            topics,
             liked,
             duration: DURATION.find(&text).map(|m| m.as_str().to_lowercase()),
+            check,
         }
     }
 }

@@ -92,6 +92,9 @@ fn serialize_review<S: Serializer>(
         o.serialize_entry("negative", &v.negative)?;
         o.serialize_entry("score", &((v.score * 1000.0).round() / 1000.0))?;
         o.serialize_entry("reasons", &v.reasons)?;
+        o.serialize_entry("topics", &v.topics)?;
+        o.serialize_entry("escalations", &v.escalations)?;
+        o.serialize_entry("detected_language", &v.language)?;
     }
     if let Some(d) = draft {
         o.serialize_entry("reply", &d.reply)?;

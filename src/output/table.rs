@@ -84,6 +84,8 @@ fn label_color(label: Label) -> Color {
         Label::Mixed => Color::Yellow,
         Label::Neutral => Color::Grey,
         Label::Positive => Color::Green,
+        Label::Mismatch => Color::Magenta,
+        Label::Unsupported => Color::Grey,
     }
 }
 

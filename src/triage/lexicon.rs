@@ -1,0 +1,471 @@
+//! The classifier's knowledge as data: words, phrases, modifiers, topic and
+//! escalation cues and the scoring constants, read from TOML files under
+//! `phrasebook/lexicon/`.
+//!
+//! The built-in files are compiled into the binary; a user's phrasebook
+//! directory with the same layout is laid over them, entry by entry, so a
+//! business can teach the classifier its own words without forking it. A
+//! mistake in a user's file is reported with its file, line and column.
+
+use super::escalation::EscalationKind;
+use super::patterns::expand;
+use super::score::Params;
+use super::topics::Topic;
+use crate::error::{line_column, Error, Result};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+use toml::Spanned;
+
+/// One built-in lexicon file: its name under `lexicon/` and its text.
+struct Builtin {
+    name: &'static str,
+    text: &'static str,
+}
+
+const BUILTIN: [Builtin; 7] = [
+    Builtin {
+        name: "words.toml",
+        text: include_str!("../../phrasebook/lexicon/words.toml"),
+    },
+    Builtin {
+        name: "reviews.toml",
+        text: include_str!("../../phrasebook/lexicon/reviews.toml"),
+    },
+    Builtin {
+        name: "modifiers.toml",
+        text: include_str!("../../phrasebook/lexicon/modifiers.toml"),
+    },
+    Builtin {
+        name: "symbols.toml",
+        text: include_str!("../../phrasebook/lexicon/symbols.toml"),
+    },
+    Builtin {
+        name: "topics.toml",
+        text: include_str!("../../phrasebook/lexicon/topics.toml"),
+    },
+    Builtin {
+        name: "escalation.toml",
+        text: include_str!("../../phrasebook/lexicon/escalation.toml"),
+    },
+    Builtin {
+        name: "scoring.toml",
+        text: include_str!("../../phrasebook/lexicon/scoring.toml"),
+    },
+];
+
+/// The names a lexicon file may have, built-in or user.
+pub fn file_names() -> impl Iterator<Item = &'static str> {
+    BUILTIN.iter().map(|b| b.name)
+}
+
+/// A sentiment word: its weight, and optionally what it weighs when
+/// negated (when the generic flip is wrong for it, e.g. "not worth").
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum WordEntry {
+    Weight(f64),
+    Full(FullWord),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FullWord {
+    pub weight: f64,
+    pub negated: Option<f64>,
+}
+
+impl WordEntry {
+    pub fn weight(self) -> f64 {
+        match self {
+            WordEntry::Weight(w) => w,
+            WordEntry::Full(f) => f.weight,
+        }
+    }
+    pub fn negated(self) -> Option<f64> {
+        match self {
+            WordEntry::Weight(_) => None,
+            WordEntry::Full(f) => f.negated,
+        }
+    }
+}
+
+/// A pattern with where it was written, for error messages.
+pub type Located<T> = Spanned<T>;
+type Weights = BTreeMap<String, Located<f64>>;
+type Phrases = Vec<Located<String>>;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordsFile {
+    #[serde(default)]
+    words: BTreeMap<String, Located<WordEntry>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReviewsFile {
+    #[serde(default)]
+    complaints: Weights,
+    #[serde(default)]
+    praise: Weights,
+    #[serde(default)]
+    sarcasm: Weights,
+    #[serde(default)]
+    ratings: Phrases,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ModifiersFile {
+    #[serde(default)]
+    negators: Weights,
+    #[serde(default)]
+    boosters: Weights,
+    #[serde(default)]
+    excess: Weights,
+    #[serde(default)]
+    contrast: Phrases,
+    #[serde(default)]
+    concession: Phrases,
+    #[serde(default)]
+    enough: Phrases,
+    #[serde(default)]
+    function: Phrases,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SymbolsFile {
+    #[serde(default)]
+    symbols: Weights,
+}
+
+/// Cues for one complaint topic.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicCues {
+    /// Wording that is a complaint about the topic by itself.
+    #[serde(default)]
+    pub complaint: Phrases,
+    /// Words that only name the subject: they count in a negative sentence.
+    #[serde(default)]
+    pub subject: Phrases,
+    /// Sentences that must be tagged with this topic (checked by tests).
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+/// Cues for one kind of escalation.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EscalationCues {
+    #[serde(default)]
+    pub cues: Phrases,
+    /// Sentences that must raise this escalation (checked by tests).
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+/// Constants of the scoring rules; see `scoring.toml` for what each does.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScoringFile {
+    #[serde(default)]
+    scoring: BTreeMap<String, Located<f64>>,
+}
+
+/// Every lexicon file, merged: built-in first, the user's entries over it.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub words: BTreeMap<String, Located<WordEntry>>,
+    pub complaints: Weights,
+    pub praise: Weights,
+    pub sarcasm: Weights,
+    pub ratings: Phrases,
+    pub negators: Weights,
+    pub boosters: Weights,
+    pub excess: Weights,
+    pub contrast: Phrases,
+    pub concession: Phrases,
+    pub enough: Phrases,
+    pub function: Phrases,
+    pub symbols: Weights,
+    pub topics: BTreeMap<Topic, TopicCues>,
+    pub escalation: BTreeMap<EscalationKind, EscalationCues>,
+    pub scoring: BTreeMap<String, Located<f64>>,
+}
+
+/// Where a file's text came from, to turn spans into locations.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub path: String,
+    pub text: String,
+    /// Check each cue's pattern (skipped for the tested built-in files).
+    pub check: bool,
+}
+
+impl Origin {
+    /// A located error at byte `offset` of this file.
+    pub fn error(&self, offset: usize, message: impl Into<String>) -> Error {
+        let (line, column) = line_column(&self.text, offset);
+        Error::Phrasebook {
+            path: self.path.clone(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(origin: &Origin) -> Result<T> {
+    toml::from_str(&origin.text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        let message = if e.message().contains("untagged enum WordEntry") {
+            "expected a weight (a number) or { weight = N, negated = N }".to_string()
+        } else {
+            e.message().to_string()
+        };
+        origin.error(offset, message)
+    })
+}
+
+/// Lays `over` on `base` (an entry with weight 0 then removes the cue).
+fn merge<V>(base: &mut BTreeMap<String, Located<V>>, over: BTreeMap<String, Located<V>>) {
+    base.extend(over);
+}
+
+/// Checks that every cue of a map compiles, locating the first that does
+/// not (at its value, which sits on the key's line).
+fn check_keys<V>(origin: &Origin, map: &BTreeMap<String, Located<V>>) -> Result<()> {
+    if !origin.check {
+        return Ok(());
+    }
+    for (cue, value) in map {
+        expand(cue).map_err(|e| origin.error(value.span().start, e))?;
+    }
+    Ok(())
+}
+
+fn check_list(origin: &Origin, list: &[Located<String>]) -> Result<()> {
+    if !origin.check {
+        return Ok(());
+    }
+    for cue in list {
+        expand(cue.get_ref()).map_err(|e| origin.error(cue.span().start, e))?;
+    }
+    Ok(())
+}
+
+/// Weights must be finite numbers in a sane range.
+fn check_weights<'a>(
+    origin: &Origin,
+    weights: impl Iterator<Item = (&'a String, f64, usize)>,
+    range: std::ops::RangeInclusive<f64>,
+) -> Result<()> {
+    for (cue, w, at) in weights {
+        if !w.is_finite() || !range.contains(&w) {
+            return Err(origin.error(
+                at,
+                format!(
+                    "{cue:?}: weight {w} is outside {} to {}",
+                    range.start(),
+                    range.end()
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn weights_of(map: &Weights) -> impl Iterator<Item = (&String, f64, usize)> {
+    map.iter().map(|(k, v)| (k, *v.get_ref(), v.span().start))
+}
+
+impl Lexicon {
+    /// The built-in lexicon alone. Its cues are not checked one by one
+    /// here (start-up time matters, and they cannot change after the
+    /// build): [`Lexicon::builtin_checked`] does, in the tests.
+    pub fn builtin() -> Result<Lexicon> {
+        Lexicon::load_builtin(false)
+    }
+
+    /// The built-in lexicon with every cue checked as a user's would be.
+    pub fn builtin_checked() -> Result<Lexicon> {
+        Lexicon::load_builtin(true)
+    }
+
+    fn load_builtin(check: bool) -> Result<Lexicon> {
+        let mut lexicon = Lexicon::default();
+        for b in &BUILTIN {
+            lexicon.add(
+                b.name,
+                Origin {
+                    path: format!("phrasebook/lexicon/{}", b.name),
+                    text: b.text.to_string(),
+                    check,
+                },
+            )?;
+        }
+        Ok(lexicon)
+    }
+
+    /// The built-in lexicon with the files of `dir/lexicon/` laid over it.
+    /// A directory without `lexicon/` adds nothing (it may hold only
+    /// rewrite rules); a file with an unknown name is an error, since a
+    /// misspelt file would otherwise be silently ignored.
+    pub fn with_user_dir(dir: &Path) -> Result<Lexicon> {
+        let mut lexicon = Lexicon::builtin()?;
+        if !dir.is_dir() {
+            return Err(Error::Usage(format!(
+                "{}: phrasebook directory not found",
+                dir.display()
+            )));
+        }
+        let lexicon_dir = dir.join("lexicon");
+        let entries = match std::fs::read_dir(&lexicon_dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(lexicon),
+            Err(source) => {
+                return Err(Error::Open {
+                    path: lexicon_dir,
+                    source,
+                })
+            }
+        };
+        let mut paths: Vec<_> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let file_name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_string();
+            let Some(name) = file_names().find(|n| *n == file_name) else {
+                return Err(Error::Phrasebook {
+                    path: path.display().to_string(),
+                    line: 1,
+                    column: 1,
+                    message: format!(
+                        "unknown lexicon file; expected one of: {}",
+                        file_names().collect::<Vec<_>>().join(", ")
+                    ),
+                });
+            };
+            let text = std::fs::read_to_string(&path).map_err(|source| Error::Open {
+                path: path.clone(),
+                source,
+            })?;
+            lexicon.add(
+                name,
+                Origin {
+                    path: path.display().to_string(),
+                    text,
+                    check: true,
+                },
+            )?;
+        }
+        Ok(lexicon)
+    }
+
+    fn add(&mut self, name: &'static str, origin: Origin) -> Result<()> {
+        const WEIGHT: std::ops::RangeInclusive<f64> = -5.0..=5.0;
+        match name {
+            "words.toml" => {
+                let f: WordsFile = parse(&origin)?;
+                check_keys(&origin, &f.words)?;
+                let weights = f.words.iter().flat_map(|(k, v)| {
+                    let at = v.span().start;
+                    let e = *v.get_ref();
+                    [(k, e.weight(), at)]
+                        .into_iter()
+                        .chain(e.negated().map(|n| (k, n, at)))
+                });
+                check_weights(&origin, weights, WEIGHT)?;
+                merge(&mut self.words, f.words);
+            }
+            "reviews.toml" => {
+                let f: ReviewsFile = parse(&origin)?;
+                for map in [&f.complaints, &f.praise, &f.sarcasm] {
+                    check_keys(&origin, map)?;
+                    check_weights(&origin, weights_of(map), WEIGHT)?;
+                }
+                check_list(&origin, &f.ratings)?;
+                merge(&mut self.complaints, f.complaints);
+                merge(&mut self.praise, f.praise);
+                merge(&mut self.sarcasm, f.sarcasm);
+                self.ratings.extend(f.ratings);
+            }
+            "modifiers.toml" => {
+                let f: ModifiersFile = parse(&origin)?;
+                check_keys(&origin, &f.negators)?;
+                check_weights(&origin, weights_of(&f.negators), WEIGHT)?;
+                check_keys(&origin, &f.excess)?;
+                check_weights(&origin, weights_of(&f.excess), WEIGHT)?;
+                check_keys(&origin, &f.boosters)?;
+                check_weights(&origin, weights_of(&f.boosters), -0.9..=2.0)?;
+                for list in [&f.contrast, &f.concession, &f.enough, &f.function] {
+                    check_list(&origin, list)?;
+                }
+                merge(&mut self.negators, f.negators);
+                merge(&mut self.boosters, f.boosters);
+                merge(&mut self.excess, f.excess);
+                self.contrast.extend(f.contrast);
+                self.concession.extend(f.concession);
+                self.enough.extend(f.enough);
+                self.function.extend(f.function);
+            }
+            "symbols.toml" => {
+                let f: SymbolsFile = parse(&origin)?;
+                check_weights(&origin, weights_of(&f.symbols), WEIGHT)?;
+                for (symbol, value) in &f.symbols {
+                    if symbol.trim().is_empty() {
+                        return Err(origin.error(value.span().start, "empty symbol"));
+                    }
+                }
+                merge(&mut self.symbols, f.symbols);
+            }
+            "topics.toml" => {
+                let f: BTreeMap<Topic, TopicCues> = parse(&origin)?;
+                for (topic, cues) in f {
+                    check_list(&origin, &cues.complaint)?;
+                    check_list(&origin, &cues.subject)?;
+                    let slot = self.topics.entry(topic).or_default();
+                    slot.complaint.extend(cues.complaint);
+                    slot.subject.extend(cues.subject);
+                    slot.examples.extend(cues.examples);
+                }
+            }
+            "escalation.toml" => {
+                let f: BTreeMap<EscalationKind, EscalationCues> = parse(&origin)?;
+                for (kind, cues) in f {
+                    check_list(&origin, &cues.cues)?;
+                    let slot = self.escalation.entry(kind).or_default();
+                    slot.cues.extend(cues.cues);
+                    slot.examples.extend(cues.examples);
+                }
+            }
+            _ => {
+                let f: ScoringFile = parse(&origin)?;
+                for (key, value) in &f.scoring {
+                    if !Params::knows(key) {
+                        return Err(origin.error(
+                            value.span().start,
+                            format!(
+                                "unknown scoring constant {key:?}; see the built-in scoring.toml"
+                            ),
+                        ));
+                    }
+                    if !value.get_ref().is_finite() {
+                        return Err(origin.error(value.span().start, "not a finite number"));
+                    }
+                }
+                merge(&mut self.scoring, f.scoring);
+            }
+        }
+        Ok(())
+    }
+}

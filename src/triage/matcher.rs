@@ -1,0 +1,420 @@
+//! The lexicon compiled into automata, and the one pass that turns a
+//! review into tokens and sentences.
+//!
+//! Three matchers are built once: a word trie of the cues that score
+//! (words, phrases, modifiers), an Aho-Corasick automaton of emoji and
+//! emoticons (matched on the raw text, since normalisation turns
+//! punctuation into spaces), and a word trie of topic and escalation cues
+//! (kept apart so they never hide a scoring cue). Scanning a review is
+//! linear in its length and reuses its buffers.
+
+use super::escalation::EscalationKind;
+use super::lexicon::{Lexicon, Located};
+use super::patterns::{expand, normalize_into, Shape};
+use super::topics::Topic;
+use super::trie::{word_hash, words_into, Fast, Trie, UNKNOWN};
+use crate::error::Result;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+
+/// What a matched cue does.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    /// A sentiment word: weighed, open to negation and boosting.
+    Word { weight: f32, negated: Option<f32> },
+    /// A complaint phrase: weighs as written, never negated.
+    Complaint(f32),
+    /// Praise or an idiom that would mislead word by word.
+    Praise(f32),
+    /// Praise that turns into a complaint when a complaint follows in the
+    /// same clause ("great job losing my order").
+    Sarcasm(f32),
+    /// An emoji or emoticon.
+    Symbol(f32),
+    /// A rating written in the text ("1 star", "2/10").
+    Stars,
+    /// Turns the next few words around; `lone` is its weight when there is
+    /// nothing to turn ("no longer").
+    Negator { lone: f32 },
+    /// Scales the next sentiment word (positive: stronger, negative:
+    /// weaker).
+    Booster(f32),
+    /// "too": strengthens a sentiment word, makes a plain one a complaint.
+    Excess { lone: f32 },
+    /// "but", "however": what follows weighs more than what went before.
+    Contrast,
+    /// "although", "despite": the clause it opens weighs less.
+    Concession,
+    /// "enough" ends a negation ("can't recommend it enough").
+    Enough,
+    /// A common English word with no sentiment, for language detection.
+    Function,
+}
+
+/// A cue found in a review; offsets are bytes of the original text.
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Written in capitals in a review that is not all capitals.
+    pub caps: bool,
+}
+
+/// A sentence: its span and the emphasis at its end.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub exclamations: u8,
+}
+
+/// What a topic or escalation cue points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    Complaint(Topic),
+    Subject(Topic),
+    Escalation(EscalationKind),
+}
+
+/// A topic or escalation cue found in a review.
+#[derive(Debug, Clone, Copy)]
+pub struct TagHit {
+    pub start: usize,
+    pub end: usize,
+    pub tag: Tag,
+}
+
+/// Per-review buffers, reused from review to review.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    pub text: String,
+    pub norm: Vec<u8>,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    /// Offsets of clause breaks (commas, colons, dashes, brackets).
+    pub breaks: Vec<usize>,
+    pub tags: Vec<TagHit>,
+    pub shape: Shape,
+    /// Word spans of `norm`, and their ids in the vocabulary last used.
+    pub words: Vec<(usize, usize)>,
+    pub ids: Vec<u32>,
+    pub tag_ids: Vec<u32>,
+}
+
+pub struct Matcher {
+    /// Each word of either trie: its id in the cue trie and in the tag
+    /// trie, so a review's words are looked up once.
+    vocabulary: HashMap<u64, (u32, u32), Fast>,
+    cues: Trie<Kind>,
+    symbols: AhoCorasick,
+    symbol_weights: Vec<f32>,
+    tags: Trie<Vec<Tag>>,
+}
+
+/// Adds every expansion of a lexicon entry; the first writer of a cue
+/// wins, so the order of calls is the order of precedence.
+fn add<T: Clone>(trie: &mut Trie<T>, raw: &str, value: T) -> Result<(), String> {
+    for pattern in expand(raw)? {
+        // An existing cue keeps its value: the first writer wins.
+        let _ = trie.insert(&pattern, value.clone());
+    }
+    Ok(())
+}
+
+fn symbol_automaton(patterns: &[String]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .expect("symbols are plain strings, which always compile")
+}
+
+impl Matcher {
+    /// Compiles a lexicon. Pattern errors were reported while loading, so
+    /// a failure here is an entry the loader let through: it is named.
+    pub fn new(lexicon: &Lexicon) -> Result<Matcher, String> {
+        let mut cues = Trie::new();
+        let weights = |map: &std::collections::BTreeMap<String, Located<f64>>| {
+            map.iter()
+                .map(|(k, v)| (k.clone(), *v.get_ref() as f32))
+                .filter(|(_, w)| *w != 0.0)
+                .collect::<Vec<_>>()
+        };
+        for (cue, w) in weights(&lexicon.sarcasm) {
+            add(&mut cues, &cue, Kind::Sarcasm(w))?;
+        }
+        for (cue, w) in weights(&lexicon.praise) {
+            add(&mut cues, &cue, Kind::Praise(w))?;
+        }
+        for (cue, w) in weights(&lexicon.complaints) {
+            add(&mut cues, &cue, Kind::Complaint(w))?;
+        }
+        for cue in &lexicon.ratings {
+            add(&mut cues, cue.get_ref(), Kind::Stars)?;
+        }
+        for (cue, lone) in lexicon.negators.iter() {
+            add(
+                &mut cues,
+                cue,
+                Kind::Negator {
+                    lone: *lone.get_ref() as f32,
+                },
+            )?;
+        }
+        for (cue, lone) in lexicon.excess.iter() {
+            add(
+                &mut cues,
+                cue,
+                Kind::Excess {
+                    lone: *lone.get_ref() as f32,
+                },
+            )?;
+        }
+        for (cue, w) in weights(&lexicon.boosters) {
+            add(&mut cues, &cue, Kind::Booster(w))?;
+        }
+        for cue in &lexicon.contrast {
+            add(&mut cues, cue.get_ref(), Kind::Contrast)?;
+        }
+        for cue in &lexicon.concession {
+            add(&mut cues, cue.get_ref(), Kind::Concession)?;
+        }
+        for cue in &lexicon.enough {
+            add(&mut cues, cue.get_ref(), Kind::Enough)?;
+        }
+        for (cue, entry) in &lexicon.words {
+            let entry = *entry.get_ref();
+            if entry.weight() != 0.0 {
+                let kind = Kind::Word {
+                    weight: entry.weight() as f32,
+                    negated: entry.negated().map(|n| n as f32),
+                };
+                add(&mut cues, cue, kind)?;
+            }
+        }
+        for cue in &lexicon.function {
+            add(&mut cues, cue.get_ref(), Kind::Function)?;
+        }
+
+        let mut symbols = Vec::new();
+        let mut symbol_weights = Vec::new();
+        for (symbol, w) in weights(&lexicon.symbols) {
+            symbols.push(symbol.trim().to_string());
+            symbol_weights.push(w);
+        }
+
+        let mut tags: Trie<Vec<Tag>> = Trie::new();
+        let mut add_tag = |raw: &str, tag: Tag| -> Result<(), String> {
+            for pattern in expand(raw)? {
+                if let Err(i) = tags.insert(&pattern, vec![tag]) {
+                    tags.values[i].push(tag);
+                }
+            }
+            Ok(())
+        };
+        for (kind, cues) in &lexicon.escalation {
+            for cue in &cues.cues {
+                add_tag(cue.get_ref(), Tag::Escalation(*kind))?;
+            }
+        }
+        for (topic, cues) in &lexicon.topics {
+            for cue in &cues.complaint {
+                add_tag(cue.get_ref(), Tag::Complaint(*topic))?;
+            }
+            for cue in &cues.subject {
+                add_tag(cue.get_ref(), Tag::Subject(*topic))?;
+            }
+        }
+
+        let mut vocabulary: HashMap<u64, (u32, u32), Fast> = HashMap::default();
+        for (hash, id) in cues.vocabulary() {
+            vocabulary.entry(hash).or_insert((UNKNOWN, UNKNOWN)).0 = id;
+        }
+        for (hash, id) in tags.vocabulary() {
+            vocabulary.entry(hash).or_insert((UNKNOWN, UNKNOWN)).1 = id;
+        }
+        Ok(Matcher {
+            vocabulary,
+            cues,
+            symbols: symbol_automaton(&symbols),
+            symbol_weights,
+            tags,
+        })
+    }
+
+    /// Fills `s` from `title` and `text` (read as "title. text").
+    pub fn scan(&self, title: Option<&str>, text: &str, s: &mut Scratch) {
+        s.text.clear();
+        if let Some(title) = title.filter(|t| !t.trim().is_empty()) {
+            s.text.push_str(title);
+            if !text.is_empty() {
+                s.text.push_str(". ");
+            }
+        }
+        s.text.push_str(text);
+        s.shape = normalize_into(&s.text, &mut s.norm);
+        split_sentences(&s.text, &mut s.sentences, &mut s.breaks);
+        let shouting = s.shape.upper > s.shape.lower;
+
+        s.tokens.clear();
+        words_into(&s.norm, &mut s.words);
+        s.ids.clear();
+        s.tag_ids.clear();
+        for &(a, b) in &s.words {
+            let (cue, tag) = self
+                .vocabulary
+                .get(&word_hash(&s.norm[a..b]))
+                .copied()
+                .unwrap_or((UNKNOWN, UNKNOWN));
+            s.ids.push(cue);
+            s.tag_ids.push(tag);
+        }
+        let mut i = 0;
+        while i < s.words.len() {
+            let Some((len, value)) = self.cues.longest(&s.ids[i..]) else {
+                i += 1;
+                continue;
+            };
+            // `norm` is the text shifted one byte right.
+            let (start, end) = (s.words[i].0 - 1, s.words[i + len - 1].1 - 1);
+            let caps = !shouting && is_caps(&s.text.as_bytes()[start..end]);
+            s.tokens.push(Token {
+                start,
+                end,
+                kind: self.cues.values[value],
+                caps,
+            });
+            i += len;
+        }
+        let before = s.tokens.len();
+        for m in self.symbols.find_iter(&s.text) {
+            if symbol_stands_alone(&s.text, m.start(), m.end()) {
+                s.tokens.push(Token {
+                    start: m.start(),
+                    end: m.end(),
+                    kind: Kind::Symbol(self.symbol_weights[m.pattern().as_usize()]),
+                    caps: false,
+                });
+            }
+        }
+        if s.tokens.len() > before && before > 0 {
+            s.tokens.sort_by_key(|t| t.start);
+        }
+    }
+
+    /// Finds topic and escalation cues in the text `scan` prepared.
+    pub fn scan_tags(&self, s: &mut Scratch) {
+        s.tags.clear();
+        let mut i = 0;
+        while i < s.words.len() {
+            let Some((len, value)) = self.tags.longest(&s.tag_ids[i..]) else {
+                i += 1;
+                continue;
+            };
+            let (start, end) = (s.words[i].0 - 1, s.words[i + len - 1].1 - 1);
+            for &tag in &self.tags.values[value] {
+                s.tags.push(TagHit { start, end, tag });
+            }
+            i += len;
+        }
+    }
+
+    /// The number of scoring patterns, for diagnostics and tests.
+    pub fn pattern_count(&self) -> usize {
+        self.cues.len()
+    }
+}
+
+/// All letters upper case, at least two of them ("NEVER", not "I" or "A").
+fn is_caps(word: &[u8]) -> bool {
+    let letters = word.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    letters >= 2 && !word.iter().any(u8::is_ascii_lowercase)
+}
+
+/// Emoticons made of punctuation must not be part of a word or number
+/// ("http://", "x:D"); emoji stand alone anyway.
+fn symbol_stands_alone(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    if !bytes[start].is_ascii() {
+        return true;
+    }
+    let before_ok = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
+    let after_ok = bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric());
+    before_ok && after_ok
+}
+
+/// Sentence spans (ended by . ! ? ; or a line break) and clause breaks.
+/// A full stop between digits ("3.5") or after a one-letter word ("e.g.")
+/// ends nothing.
+fn split_sentences(text: &str, sentences: &mut Vec<Sentence>, breaks: &mut Vec<usize>) {
+    sentences.clear();
+    breaks.clear();
+    let bytes = text.as_bytes();
+    let mut current = Sentence::default();
+    let mut ended = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let ends = match b {
+            b'!' => {
+                current.exclamations = current.exclamations.saturating_add(1);
+                true
+            }
+            b'?' | b';' | b'\n' => true,
+            b'.' => {
+                let digit_before = i > 0 && bytes[i - 1].is_ascii_digit();
+                let digit_after = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+                let initial = i >= 2
+                    && bytes[i - 1].is_ascii_alphabetic()
+                    && !bytes[i - 2].is_ascii_alphabetic();
+                !(initial || digit_before && digit_after)
+            }
+            b',' | b':' | b'(' | b')' | b'-' if b != b'-' || bytes.get(i + 1) == Some(&b' ') => {
+                breaks.push(i);
+                false
+            }
+            _ => false,
+        };
+        if ends {
+            ended = true;
+        } else if ended && !b.is_ascii_whitespace() {
+            current.end = i;
+            sentences.push(current);
+            current = Sentence {
+                start: i,
+                ..Sentence::default()
+            };
+            ended = false;
+        }
+    }
+    current.end = bytes.len();
+    if current.end > current.start {
+        sentences.push(current);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<(String, u8)> {
+        let mut s = Vec::new();
+        let mut b = Vec::new();
+        split_sentences(text, &mut s, &mut b);
+        s.iter()
+            .map(|x| (text[x.start..x.end].trim().to_string(), x.exclamations))
+            .collect()
+    }
+
+    #[test]
+    fn sentences_split_on_stops_but_not_decimals() {
+        let got = sentences("Rated 3.5 by e.g. me. Awful!!! Never again? ok");
+        assert_eq!(
+            got,
+            [
+                ("Rated 3.5 by e.g. me.".to_string(), 0),
+                ("Awful!!!".to_string(), 3),
+                ("Never again?".to_string(), 0),
+                ("ok".to_string(), 0),
+            ]
+        );
+    }
+}

@@ -1,0 +1,271 @@
+//! The verdict on a review: does it need an answer, what is it about, does
+//! it need a person first — and why.
+//!
+//! A rule-based, explainable engine: the lexicon in `phrasebook/lexicon/`
+//! is compiled once into automata ([`matcher`]), a review is scanned once
+//! into tokens and sentences, the linguistic rules weigh them ([`score`]),
+//! and the star rating, when there is one, is reconciled with the text
+//! ([`verdict`]). Every verdict carries the cues behind it.
+
+mod escalation;
+mod language;
+mod lexicon;
+pub mod matcher;
+mod patterns;
+mod score;
+mod topics;
+mod trie;
+mod verdict;
+
+pub use escalation::{Escalation, EscalationKind};
+pub use score::SentenceScore;
+pub use topics::{Topic, TopicHit};
+
+use crate::error::{Error, Result};
+use crate::review::Review;
+use lexicon::Lexicon;
+use matcher::{Matcher, Scratch};
+use score::Params;
+use serde::Serialize;
+use std::cell::RefCell;
+use std::path::Path;
+
+/// The closed set of verdicts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Label {
+    Negative,
+    Mixed,
+    Neutral,
+    Positive,
+    /// The rating and the text disagree strongly (5 stars, angry text): a
+    /// person should check before anything is posted.
+    Mismatch,
+    /// The text is not in a language the classifier knows.
+    Unsupported,
+}
+
+impl Label {
+    pub const ALL: [Label; 6] = [
+        Label::Negative,
+        Label::Mixed,
+        Label::Neutral,
+        Label::Positive,
+        Label::Mismatch,
+        Label::Unsupported,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Label::Negative => "negative",
+            Label::Mixed => "mixed",
+            Label::Neutral => "neutral",
+            Label::Positive => "positive",
+            Label::Mismatch => "mismatch",
+            Label::Unsupported => "unsupported",
+        }
+    }
+}
+
+/// What kind of evidence a cue is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CueKind {
+    /// A sentiment word.
+    Word,
+    /// Complaint wording ("won't be back").
+    Complaint,
+    /// Praise or an idiom ("to die for", "can't go wrong").
+    Praise,
+    /// Praise turned into a complaint by what follows.
+    Sarcasm,
+    /// An emoji or emoticon.
+    Symbol,
+    /// A rating written in the text ("1 star").
+    Stars,
+    /// A negation with nothing to negate ("no longer").
+    Negator,
+    /// "too" before a plain word ("too salty").
+    Excess,
+    /// The review's star rating.
+    Rating,
+}
+
+/// A rule that changed a cue's weight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    Negated,
+    /// A negation cancelled by "enough" ("can't recommend it enough").
+    Enough,
+    Boosted,
+    Diminished,
+    Caps,
+    BeforeContrast,
+    AfterContrast,
+    Conceded,
+    Sarcasm,
+}
+
+/// One piece of evidence: the text that fired, where (byte offsets into
+/// the title and text read as "title. text"), and how much it weighed
+/// (negative weights push towards `negative`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cue {
+    pub cue: String,
+    pub start: usize,
+    pub end: usize,
+    pub weight: f64,
+    pub kind: CueKind,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<Rule>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    pub label: Label,
+    /// True when the review needs an answer as a complaint.
+    pub negative: bool,
+    /// From -1 (very negative) to 1 (very positive).
+    pub score: f64,
+    pub reasons: Vec<Cue>,
+    /// Complaint topics; only for negative, mixed and mismatched reviews.
+    pub topics: Vec<TopicHit>,
+    /// Reasons a person must read the review before any reply.
+    pub escalations: Vec<Escalation>,
+    /// The detected language (ISO 639-3) when it is not English.
+    pub language: Option<&'static str>,
+}
+
+/// Buffers reused across reviews on one thread.
+#[derive(Default)]
+struct Buffers {
+    scratch: Scratch,
+    sentences: Vec<SentenceScore>,
+}
+
+thread_local! {
+    static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
+}
+
+/// Built once per run; classifying is one scan of each automaton.
+pub struct Classifier {
+    matcher: Matcher,
+    params: Params,
+}
+
+impl Classifier {
+    /// The classifier with the built-in lexicon.
+    pub fn builtin() -> Classifier {
+        let lexicon = Lexicon::builtin().expect("the built-in lexicon parses (tested)");
+        Classifier::from_lexicon(&lexicon).expect("the built-in lexicon compiles (tested)")
+    }
+
+    /// The built-in lexicon with a user's `DIR/lexicon/*.toml` laid over it.
+    pub fn with_phrasebook(dir: &Path) -> Result<Classifier> {
+        let lexicon = Lexicon::with_user_dir(dir)?;
+        Classifier::from_lexicon(&lexicon)
+            .map_err(|e| Error::Usage(format!("{}: {e}", dir.display())))
+    }
+
+    /// The built-in classifier, or the one a `--phrasebook` asks for.
+    pub fn for_phrasebook(dir: Option<&Path>) -> Result<Classifier> {
+        match dir {
+            Some(dir) => Classifier::with_phrasebook(dir),
+            None => Ok(Classifier::builtin()),
+        }
+    }
+
+    fn from_lexicon(lexicon: &Lexicon) -> Result<Classifier, String> {
+        Ok(Classifier {
+            matcher: Matcher::new(lexicon)?,
+            params: Params::from_lexicon(lexicon)?,
+        })
+    }
+
+    /// Classifies a review; with `ignore_rating` the text alone decides.
+    pub fn classify(&self, review: &Review, ignore_rating: bool) -> Verdict {
+        self.run(review, ignore_rating, |_, _| ())
+    }
+
+    /// Classifies a review and also returns the text the offsets refer to
+    /// and every sentence's score, for `explain`.
+    pub fn explain(
+        &self,
+        review: &Review,
+        ignore_rating: bool,
+    ) -> (Verdict, String, Vec<SentenceScore>) {
+        let mut trace = (String::new(), Vec::new());
+        let verdict = self.run(review, ignore_rating, |text, sentences| {
+            trace = (text.to_string(), sentences.to_vec());
+        });
+        (verdict, trace.0, trace.1)
+    }
+
+    fn run(
+        &self,
+        review: &Review,
+        ignore_rating: bool,
+        mut trace: impl FnMut(&str, &[SentenceScore]),
+    ) -> Verdict {
+        BUFFERS.with(|cell| {
+            let mut guard = cell.borrow_mut();
+            let Buffers { scratch, sentences } = &mut *guard;
+            self.matcher
+                .scan(review.title.as_deref(), &review.text, scratch);
+            let mut reasons = Vec::new();
+            let text = score::score(&self.params, scratch, &mut reasons, sentences);
+            let known = scratch.tokens.len();
+            let language = language::foreign(&scratch.text, scratch.shape.words, known);
+            self.matcher.scan_tags(scratch);
+            let rating = review.rating.filter(|_| !ignore_rating);
+            let verdict = verdict::decide(
+                &self.params,
+                text,
+                !reasons.is_empty(),
+                rating,
+                language.is_some(),
+            );
+            let topics = if verdict.label.has_topics() {
+                topics::topics(scratch, sentences, &reasons)
+            } else {
+                Vec::new()
+            };
+            if let Some(r) = rating {
+                reasons.push(Cue {
+                    cue: format!("rating {r}"),
+                    start: 0,
+                    end: 0,
+                    weight: (r - 3.0) / 2.0,
+                    kind: CueKind::Rating,
+                    rules: Vec::new(),
+                });
+            }
+            trace(&scratch.text, sentences);
+            Verdict {
+                label: verdict.label,
+                negative: verdict.negative,
+                score: verdict.score,
+                reasons,
+                topics,
+                escalations: escalation::escalations(scratch),
+                language,
+            }
+        })
+    }
+
+    /// How many scoring patterns the lexicon compiled to.
+    pub fn pattern_count(&self) -> usize {
+        self.matcher.pattern_count()
+    }
+}
+
+impl Label {
+    /// Labels whose reviews get complaint topics.
+    fn has_topics(self) -> bool {
+        matches!(self, Label::Negative | Label::Mixed | Label::Mismatch)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,280 @@
+//! The small pattern language of lexicon entries, and the text
+//! normalisation it matches against.
+//!
+//! A cue is written the way people write it ("won't be back") and may hold
+//! alternatives in parentheses ("(won't|will not) be back", an empty
+//! alternative makes a word optional) and `#` for a number ("waited #
+//! minutes"). Both the cue and the review are normalised the same way —
+//! lower case, punctuation to spaces, every digit to `0` — so one
+//! case-sensitive automaton finds cues on word boundaries, and the
+//! normalised text keeps the byte offsets of the original, so every cue has
+//! an exact span in what the reviewer wrote.
+
+/// The most patterns one entry may expand to; beyond that a typo in the
+/// alternatives is more likely than an intended list.
+const MAX_EXPANSIONS: usize = 2048;
+
+/// Expands one lexicon entry into the cues the matcher looks for (words
+/// separated by single spaces), with apostrophe variants ("don't",
+/// "don’t", "dont").
+pub fn expand(raw: &str) -> Result<Vec<String>, String> {
+    if raw.contains(|c: char| c.is_ascii_digit()) {
+        return Err(format!(
+            "{raw:?}: write # for a number (digits are not told apart, so \"1\" would match \"5\" too)"
+        ));
+    }
+    let mut out = Vec::new();
+    for alternative in alternatives(&raw.to_lowercase())? {
+        let cue = canonical(&alternative);
+        if cue.is_empty() {
+            if alternative.trim().is_empty() {
+                continue;
+            }
+            return Err(format!("{raw:?} has no letters or digits to match"));
+        }
+        for numbered in numbers(cue) {
+            if numbered.contains('\'') {
+                out.push(numbered.replace('\'', "\u{2019}"));
+                out.push(numbered.replace('\'', ""));
+            }
+            out.push(numbered);
+        }
+        if out.len() > MAX_EXPANSIONS {
+            return Err(format!(
+                "{raw:?} expands to more than {MAX_EXPANSIONS} patterns"
+            ));
+        }
+    }
+    if out.is_empty() {
+        return Err(format!("{raw:?} is empty"));
+    }
+    Ok(out)
+}
+
+/// Every reading of `(a|b)` groups, nested groups included.
+fn alternatives(raw: &str) -> Result<Vec<String>, String> {
+    let Some(open) = raw.find('(') else {
+        if raw.contains([')', '|']) {
+            return Err(format!("{raw:?}: ')' or '|' outside parentheses"));
+        }
+        return Ok(vec![raw.to_string()]);
+    };
+    let mut depth = 0usize;
+    let mut close = None;
+    let mut splits = Vec::new();
+    for (i, c) in raw[open..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    close = Some(open + i);
+                    break;
+                }
+            }
+            '|' if depth == 1 => splits.push(open + i),
+            _ => {}
+        }
+    }
+    let close = close.ok_or_else(|| format!("{raw:?}: '(' is never closed"))?;
+    let mut options = Vec::new();
+    let mut from = open + 1;
+    for split in splits.into_iter().chain([close]) {
+        options.push(&raw[from..split]);
+        from = split + 1;
+    }
+    let head = &raw[..open];
+    let tails = alternatives(&raw[close + 1..])?;
+    let mut out = Vec::new();
+    for option in options {
+        for middle in alternatives(option)? {
+            for tail in &tails {
+                out.push(format!("{head}{middle}{tail}"));
+                if out.len() > MAX_EXPANSIONS {
+                    return Err(format!(
+                        "{raw:?} expands to more than {MAX_EXPANSIONS} patterns"
+                    ));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A cue in normal form: words of lower-case letters and `0`s separated by
+/// single spaces; apostrophes inside words kept as `'`, `#` kept.
+fn canonical(cue: &str) -> String {
+    let mut out = String::with_capacity(cue.len());
+    let chars: Vec<char> = cue.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let mapped = match c {
+            '\'' | '\u{2019}' => {
+                let inside = i > 0
+                    && chars[i - 1].is_alphanumeric()
+                    && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+                if inside {
+                    '\''
+                } else {
+                    ' '
+                }
+            }
+            '#' => '#',
+            c if c.is_ascii_digit() => '0',
+            c if c.is_alphanumeric() => c,
+            _ => ' ',
+        };
+        if mapped == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.push(mapped);
+    }
+    out.trim_end().to_string()
+}
+
+/// `#` as numbers of one to three digits (digits are normalised to `0`).
+fn numbers(cue: String) -> Vec<String> {
+    if !cue.contains('#') {
+        return vec![cue];
+    }
+    let mut out = vec![String::new()];
+    for c in cue.chars() {
+        if c == '#' {
+            out = out
+                .into_iter()
+                .flat_map(|s| ["0", "00", "000"].map(|n| format!("{s}{n}")))
+                .collect();
+        } else {
+            out.iter_mut().for_each(|s| s.push(c));
+        }
+    }
+    out
+}
+
+/// Facts gathered while normalising a review, in one pass over its bytes.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Shape {
+    pub upper: u32,
+    pub lower: u32,
+    pub words: u32,
+}
+
+/// Normalises `text` into `out` (cleared first): `out` is `text` with one
+/// space before and after, ASCII letters lower-cased, digits as `0`,
+/// apostrophes kept only inside words and every other non-letter byte a
+/// space. Non-ASCII letters keep their bytes, so offsets are preserved:
+/// byte `i` of `text` is byte `i + 1` of `out`.
+pub fn normalize_into(text: &str, out: &mut Vec<u8>) -> Shape {
+    let bytes = text.as_bytes();
+    out.clear();
+    out.reserve(bytes.len() + 2);
+    out.push(b' ');
+    let mut shape = Shape::default();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            let mapped = match b {
+                b'a'..=b'z' => {
+                    shape.lower += 1;
+                    b
+                }
+                b'A'..=b'Z' => {
+                    shape.upper += 1;
+                    b.to_ascii_lowercase()
+                }
+                b'0'..=b'9' => b'0',
+                b'\'' if inside_word(bytes, i, 1) => b'\'',
+                _ => b' ',
+            };
+            if mapped != b' ' && out.last() == Some(&b' ') {
+                shape.words += 1;
+            }
+            out.push(mapped);
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        let keep = if c == '\u{2019}' {
+            inside_word(bytes, i, len)
+        } else {
+            c.is_alphanumeric()
+        };
+        if keep {
+            if out.last() == Some(&b' ') {
+                shape.words += 1;
+            }
+            out.extend_from_slice(&bytes[i..i + len]);
+        } else {
+            out.extend(std::iter::repeat_n(b' ', len));
+        }
+        i += len;
+    }
+    out.push(b' ');
+    shape
+}
+
+/// An apostrophe of `len` bytes at `i` sits between a letter or digit and
+/// a letter ("don't", "90's"), not around a quotation.
+fn inside_word(bytes: &[u8], i: usize, len: usize) -> bool {
+    let before = i > 0 && bytes[i - 1].is_ascii_alphanumeric();
+    let after = bytes.get(i + len).is_some_and(u8::is_ascii_alphabetic);
+    before && after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alternatives_and_optional_words_expand() {
+        let got = expand("(won't|will not) be (back|)").unwrap();
+        for want in [
+            "won't be back",
+            "won’t be back",
+            "wont be back",
+            "will not be back",
+            "will not be",
+        ] {
+            assert!(got.contains(&want.to_string()), "{want:?} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_and_punctuation_normalise() {
+        let got = expand("Waited # minutes!").unwrap();
+        assert_eq!(
+            got,
+            [
+                "waited 0 minutes",
+                "waited 00 minutes",
+                "waited 000 minutes"
+            ]
+        );
+        assert_eq!(expand("#/#").unwrap().len(), 9);
+        assert!(expand("1 star").is_err(), "a digit would match every digit");
+    }
+
+    #[test]
+    fn bad_patterns_are_rejected() {
+        assert!(expand("(never|again").is_err());
+        assert!(expand("a|b").is_err());
+        assert!(expand("!!!").is_err());
+        assert!(expand("(a|b|c|d|e|f|g|h)(a|b|c|d|e|f|g|h)(a|b|c|d|e|f|g|h)(a|b|c|d|e)").is_err());
+    }
+
+    #[test]
+    fn text_normalisation_keeps_offsets() {
+        let mut out = Vec::new();
+        let text = "Don’t GO, it's “bad”—2 stars. Café";
+        let shape = normalize_into(text, &mut out);
+        assert_eq!(out.len(), text.len() + 2);
+        let norm = String::from_utf8(out).unwrap();
+        assert!(norm.starts_with(" don’t go  it's "));
+        assert!(norm.contains(" bad "));
+        assert!(norm.contains(" 0 stars "));
+        assert!(norm.contains(" café "));
+        assert_eq!(shape.words, 7);
+        assert_eq!(shape.upper, 4);
+    }
+}

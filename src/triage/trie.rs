@@ -1,0 +1,188 @@
+//! A phrase matcher over words: every cue is a sequence of words, stored
+//! in a trie whose edges are keyed by word ids.
+//!
+//! Review text is scanned word by word: each word is hashed once into the
+//! cue vocabulary, and the longest cue starting at that word wins (then the
+//! scan goes on after it). Compared with a byte automaton over thousands of
+//! padded patterns this touches each byte once, and builds in a few
+//! milliseconds, which keeps start-up fast.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A 64-bit hash of a word, eight bytes at a time. Words are looked up by
+/// this hash alone (two lexicon words sharing one is checked for at build
+/// time; a review word colliding with a lexicon word by chance is about as
+/// likely as a cosmic ray), which keeps the tables small and free of
+/// pointer chasing: the lookup per word is what the scan costs.
+pub fn word_hash(word: &[u8]) -> u64 {
+    let mut h = 0x9e37_79b9_7f4a_7c15u64 ^ word.len() as u64;
+    let mut chunks = word.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(chunk);
+        h = (h.rotate_left(23) ^ u64::from_le_bytes(bytes)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    let mut last = [0u8; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    h = (h.rotate_left(23) ^ u64::from_le_bytes(last)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    h ^ (h >> 32)
+}
+
+/// Keys here are already hashes (or node/word pairs): one mixing step.
+#[derive(Default)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.write_u64(word_hash(bytes));
+    }
+    fn write_u64(&mut self, n: u64) {
+        let x = (self.0 ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = x ^ (x >> 29);
+    }
+}
+
+pub type Fast = BuildHasherDefault<FastHasher>;
+
+/// No word of the vocabulary.
+pub const UNKNOWN: u32 = u32::MAX;
+
+/// Cues as word sequences; `T` is what a cue stands for.
+pub struct Trie<T> {
+    vocabulary: HashMap<u64, u32, Fast>,
+    /// The words, to tell a hash collision between two of them.
+    spelled: HashMap<u64, Box<str>, Fast>,
+    edges: HashMap<u64, u32, Fast>,
+    /// The value index of each node that ends a cue.
+    ends: Vec<Option<u32>>,
+    pub values: Vec<T>,
+}
+
+fn edge(node: u32, word: u32) -> u64 {
+    (u64::from(node) << 32) | u64::from(word)
+}
+
+impl<T> Trie<T> {
+    pub fn new() -> Trie<T> {
+        Trie {
+            vocabulary: HashMap::with_capacity_and_hasher(8192, Fast::default()),
+            spelled: HashMap::with_capacity_and_hasher(8192, Fast::default()),
+            edges: HashMap::with_capacity_and_hasher(32768, Fast::default()),
+            ends: vec![None],
+            values: Vec::new(),
+        }
+    }
+
+    /// Adds a cue (words separated by single spaces) and returns its value
+    /// index; a cue already there keeps its value (the first writer wins)
+    /// and `Err` gives that value's index.
+    pub fn insert(&mut self, cue: &str, value: T) -> Result<usize, usize> {
+        let mut node = 0u32;
+        for word in cue.split(' ').filter(|w| !w.is_empty()) {
+            let hash = word_hash(word.as_bytes());
+            let spelled = self.spelled.entry(hash).or_insert_with(|| word.into());
+            assert_eq!(&**spelled, word, "two lexicon words share a hash");
+            let next_id = self.vocabulary.len() as u32;
+            let id = *self.vocabulary.entry(hash).or_insert(next_id);
+            let next_node = self.ends.len() as u32;
+            node = *self
+                .edges
+                .entry(edge(node, id))
+                .or_insert_with(|| next_node);
+            if node == next_node {
+                self.ends.push(None);
+            }
+        }
+        if let Some(existing) = self.ends[node as usize] {
+            return Err(existing as usize);
+        }
+        self.ends[node as usize] = Some(self.values.len() as u32);
+        self.values.push(value);
+        Ok(self.values.len() - 1)
+    }
+
+    /// The id of a word given its [`word_hash`], or [`UNKNOWN`].
+    #[cfg(test)]
+    pub fn word_id(&self, hash: u64) -> u32 {
+        self.vocabulary.get(&hash).copied().unwrap_or(UNKNOWN)
+    }
+
+    /// Every word's hash and id.
+    pub fn vocabulary(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
+        self.vocabulary.iter().map(|(&h, &id)| (h, id))
+    }
+
+    /// The longest cue starting at `ids[0]`: how many words it spans and
+    /// its value index.
+    pub fn longest(&self, ids: &[u32]) -> Option<(usize, usize)> {
+        let mut node = 0u32;
+        let mut best = None;
+        for (k, &id) in ids.iter().enumerate() {
+            if id == UNKNOWN {
+                break;
+            }
+            match self.edges.get(&edge(node, id)) {
+                Some(&next) => node = next,
+                None => break,
+            }
+            if let Some(v) = self.ends[node as usize] {
+                best = Some((k + 1, v as usize));
+            }
+        }
+        best
+    }
+
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+}
+
+/// Words of a normalised text (runs of non-space bytes), as byte spans.
+pub fn words_into(norm: &[u8], out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    let mut start = None;
+    for (i, &b) in norm.iter().enumerate() {
+        match (b == b' ', start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, norm.len()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_longest_cue_wins_and_the_first_writer_keeps_it() {
+        let mut t = Trie::new();
+        assert_eq!(t.insert("not", 'n'), Ok(0));
+        assert_eq!(t.insert("not bad at all", 'p'), Ok(1));
+        assert_eq!(t.insert("not", 'x'), Err(0));
+        let ids: Vec<u32> = ["not", "bad", "at", "all", "really"]
+            .iter()
+            .map(|w| t.word_id(word_hash(w.as_bytes())))
+            .collect();
+        assert_eq!(t.longest(&ids), Some((4, 1)));
+        assert_eq!(t.longest(&ids[..2]), Some((1, 0)));
+        assert_eq!(t.longest(&ids[1..]), None);
+    }
+
+    #[test]
+    fn words_are_runs_of_non_spaces() {
+        let mut out = Vec::new();
+        words_into(b" ab  c d'e ", &mut out);
+        assert_eq!(out, [(1, 3), (5, 6), (7, 10)]);
+    }
+}
