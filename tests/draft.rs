@@ -254,3 +254,21 @@ fn a_broken_profile_is_a_located_error() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("replywise.toml:2:"), "{stderr}");
 }
+
+#[test]
+fn the_readme_example_is_what_draft_prints() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let dir = tempfile::tempdir().unwrap();
+    let out = replywise(dir.path())
+        .args(["draft", "--format", "jsonl", "--profile"])
+        .arg(format!("{root}/examples/replywise.toml"))
+        .arg(example())
+        .output()
+        .unwrap();
+    let reply = rows(&out.stdout)[0]["reply"].as_str().unwrap().to_string();
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("```text\n{reply}\n```")),
+        "README's draft example is stale:\n{reply}"
+    );
+}

@@ -5,6 +5,7 @@
 //! cannot restructure the pack, and control characters are removed.
 
 use super::{Row, Writer};
+use crate::review::ReplyLimit;
 use crate::text::for_terminal;
 use std::io::{self, Write};
 
@@ -73,14 +74,43 @@ impl<W: Write> Writer for MarkdownWriter<W> {
             inline(&r.location.to_string()),
             inline(&r.id)
         )?;
+        if !v.topics.is_empty() || !v.escalations.is_empty() {
+            let mut names: Vec<String> = Vec::new();
+            for hit in &v.topics {
+                let name = hit.topic.name().replace('_', " ");
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            let mut line = format!(
+                "Topics: {}",
+                if names.is_empty() {
+                    "none".into()
+                } else {
+                    names.join(", ")
+                }
+            );
+            for e in &v.escalations {
+                line.push_str(&format!(
+                    " · escalate: {} (\"{}\")",
+                    e.kind.name(),
+                    inline(&e.cue)
+                ));
+            }
+            writeln!(self.out, "{line}\n")?;
+        }
         if let Some(draft) = row.draft {
             let limit = draft
                 .platform_limit
                 .map(|l| format!(" of {} allowed", l.max()))
                 .unwrap_or_default();
+            let unit = match draft.platform_limit {
+                Some(ReplyLimit::Utf8Bytes(_)) => "bytes",
+                _ => "characters",
+            };
             writeln!(
                 self.out,
-                "**Draft reply** ({}{limit}):\n",
+                "**Draft reply** ({} {unit}{limit}):\n",
                 draft.reply_length
             )?;
             writeln!(
