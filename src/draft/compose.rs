@@ -128,27 +128,30 @@ impl Context<'_> {
 
     /// Picks one usable phrasing of a block for this review.
     fn pick(&mut self, block: &str, phrasings: &[String]) -> Option<String> {
-        // The most specific phrasings win: one that names the reviewer's
+        // A phrasing is usable when every review fact it names is known.
+        // The most specific usable ones win: one that names the reviewer's
         // own wait beats one that could be said to anybody.
-        let specificity = |p: &String| placeholders(p).filter(|f| REVIEW_FACTS.contains(f)).count();
-        let most = phrasings
+        let specificity = |p: &String| -> Option<usize> {
+            let mut named = 0;
+            for fact in placeholders(p).filter(|f| REVIEW_FACTS.contains(f)) {
+                self.fact(fact)?;
+                named += 1;
+            }
+            Some(named)
+        };
+        let scored: Vec<(usize, &String)> = phrasings
             .iter()
-            .filter(|p| self.render(p, &mut Vec::new()).is_some())
-            .map(specificity)
-            .max()
-            .unwrap_or(0);
-        let usable: Vec<(String, Vec<&'static str>)> = phrasings
-            .iter()
-            .filter(|p| specificity(p) == most)
-            .filter_map(|p| {
-                let mut slots = Vec::new();
-                self.render(p, &mut slots).map(|text| (text, slots))
-            })
+            .filter_map(|p| specificity(p).map(|n| (n, p)))
             .collect();
-        if usable.is_empty() {
-            return None;
-        }
-        let (text, slots) = usable[choice(self.subject.id, block, usable.len())].clone();
+        let most = scored.iter().map(|(n, _)| *n).max()?;
+        let usable: Vec<&String> = scored
+            .into_iter()
+            .filter(|(n, _)| *n == most)
+            .map(|(_, p)| p)
+            .collect();
+        let chosen = usable[choice(self.subject.id, block, usable.len())];
+        let mut slots = Vec::new();
+        let text = self.render(chosen, &mut slots)?;
         for slot in slots {
             if !self.placeholders.iter().any(|p| p == slot) {
                 self.placeholders.push(slot.to_string());

@@ -93,17 +93,21 @@ fn clause_around(text: &str, start: usize, end: usize) -> Option<String> {
     let mut to = text[end..]
         .find(CLAUSE_BREAKS)
         .map_or(text.len(), |i| end + i);
-    let lower = text.to_lowercase();
-    if lower.len() == text.len() {
-        for word in CONTRASTS {
-            if let Some(i) = lower[from..start].rfind(word) {
-                from += i + word.len();
-            }
-            if let Some(i) = lower[end..to].find(word) {
-                to = end + i;
-            }
+    // Only the window is lowered, and only when lowering keeps byte
+    // offsets (ASCII case changes always do).
+    let window = text[from..to].to_ascii_lowercase();
+    let (cue_start, cue_end) = (start - from, end - from);
+    let (mut cut_from, mut cut_to) = (0, window.len());
+    for word in CONTRASTS {
+        if let Some(i) = window[..cue_start].rfind(word) {
+            cut_from = cut_from.max(i + word.len());
+        }
+        if let Some(i) = window[cue_end..].find(word) {
+            cut_to = cut_to.min(cue_end + i);
         }
     }
+    to = from + cut_to;
+    from += cut_from;
     let clause = text[from..to].trim();
     let words = clause.split_whitespace().count();
     if !(2..=8).contains(&words) {
