@@ -2,7 +2,8 @@
 //!
 //! Data flows one way: [`input`] reads any export into [`review::Review`]s,
 //! [`triage`] gives each a verdict, and [`output`] writers render the
-//! results. [`cmd`] is the edge that wires these to the command line
+//! results. [`rewrite`] turns "can't" wording into "can" wording with the
+//! rules of a [`phrasebook`]. [`cmd`] is the edge that wires these to the command line
 //! defined in [`cli`]; nothing else prints.
 
 pub mod cli;
@@ -10,7 +11,9 @@ pub mod cmd;
 pub mod error;
 pub mod input;
 pub mod output;
+pub mod phrasebook;
 pub mod review;
+pub mod rewrite;
 pub mod text;
 pub mod triage;
 
