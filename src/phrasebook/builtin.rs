@@ -6,7 +6,8 @@ pub const SETTINGS: (&str, &str) = (
     include_str!("../../phrasebook/rewrite.toml"),
 );
 
-/// `(path, text)` of every built-in rule file, in load order.
+/// `(path, text)` of every built-in rule file, in load order. On an exact
+/// tie between matches the earlier rule wins, so the broad refusals load last.
 pub const RULE_FILES: &[(&str, &str)] = &[
     (
         "phrasebook/rules/conditions.toml",
@@ -15,10 +16,6 @@ pub const RULE_FILES: &[(&str, &str)] = &[
     (
         "phrasebook/rules/time.toml",
         include_str!("../../phrasebook/rules/time.toml"),
-    ),
-    (
-        "phrasebook/rules/refusals.toml",
-        include_str!("../../phrasebook/rules/refusals.toml"),
     ),
     (
         "phrasebook/rules/availability.toml",
@@ -43,5 +40,9 @@ pub const RULE_FILES: &[(&str, &str)] = &[
     (
         "phrasebook/rules/wording.toml",
         include_str!("../../phrasebook/rules/wording.toml"),
+    ),
+    (
+        "phrasebook/rules/refusals.toml",
+        include_str!("../../phrasebook/rules/refusals.toml"),
     ),
 ];
