@@ -10,6 +10,10 @@
 //!
 //! Targets (asserted): controls 100% unchanged, facts 100% kept, no
 //! inverted meaning, at least 85% of sentences with every cue handled.
+//!
+//! `drafts_holdout.toml` was written after the rules and is never used to
+//! tune them; its figures are reported on their own, and the safety
+//! targets (controls, facts, meaning) are asserted on it too.
 
 use replywise::rewrite::{Engine, Rewritten};
 use serde::Deserialize;
@@ -49,18 +53,37 @@ const NEGATIONS: &[&str] = &[
 /// Words that show a condition was turned around rather than dropped.
 const TURNAROUNDS: &[&str] = &[
     " as soon as ", " once ", " if ", " from ", " until ", " within ", " after ", " with ",
-    " on ", " at ", " next ", "[", "let me", "find out", "please", "haven't received",
+    " on ", " at ", " next ", " up to ", "[", "let me", "find out", "please", "haven't received",
 ];
 
 fn count_all(haystack: &str, needles: &[&str]) -> usize {
     needles.iter().map(|n| haystack.matches(n).count()).sum()
 }
 
-/// True when a negation vanished and nothing turned the condition around.
+/// Condition words; if they changed, the condition was restated.
+const CONDITIONS: &[&str] = &[" until ", " unless ", " without ", " before ", " after ", " once "];
+
+/// True when a negation vanished and nothing turned the condition around:
+/// no turnaround word was added and the condition words are unchanged.
 fn inverts(before: &str, after: &str) -> bool {
     let (b, a) = (fold(&format!(" {before} ")), fold(&format!(" {after} ")));
+    let conditions_same = CONDITIONS
+        .iter()
+        .all(|c| a.matches(c).count() == b.matches(c).count());
     count_all(&a, NEGATIONS) < count_all(&b, NEGATIONS)
+        && conditions_same
         && !TURNAROUNDS.iter().any(|t| a.matches(t).count() > b.matches(t).count())
+}
+
+/// A fact survives when it is in the text verbatim; only its first letter
+/// may have been capitalised because it now starts a sentence.
+fn keeps_fact(text: &str, fact: &str) -> bool {
+    let mut chars = fact.chars();
+    let capitalised: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    text.contains(fact) || text.contains(&capitalised)
 }
 
 /// A cue is handled when it is gone from the rewritten text, or a
@@ -78,9 +101,20 @@ fn cue_state(result: &Rewritten, cue: &str) -> (bool, bool) {
     (false, covered)
 }
 
-#[test]
-fn phrasebook_measurement_on_draft_sentences() {
-    let source = include_str!("fixtures/drafts.toml");
+/// What one fixture measured.
+struct Report {
+    sentences: usize,
+    fully_handled: usize,
+    changed_controls: Vec<String>,
+    lost_facts: Vec<String>,
+    inverted: Vec<String>,
+}
+
+fn pct(n: usize, d: usize) -> f64 {
+    100.0 * n as f64 / d.max(1) as f64
+}
+
+fn measure(name: &str, source: &str) -> Report {
     let fixture: Fixture = toml::from_str(source).expect("fixture parses");
     let engine = Engine::builtin();
 
@@ -109,13 +143,16 @@ fn phrasebook_measurement_on_draft_sentences() {
                 handled_cues += 1;
             } else {
                 all = false;
-                unhandled.push(format!("[{}] {:?}: cue {cue:?} -> {:?}", draft.topic, draft.text, result.text));
+                unhandled.push(format!(
+                    "[{}] {:?}: cue {cue:?} -> {:?}",
+                    draft.topic, draft.text, result.text
+                ));
             }
         }
         fully_handled += usize::from(all);
         for fact in &draft.facts {
             facts += 1;
-            if result.text.contains(fact.as_str()) {
+            if keeps_fact(&result.text, fact) {
                 facts_kept += 1;
             } else {
                 lost_facts.push(format!("{fact:?} lost: {:?} -> {:?}", draft.text, result.text));
@@ -131,38 +168,77 @@ fn phrasebook_measurement_on_draft_sentences() {
     }
 
     let mut changed_controls = Vec::new();
-    let mut flagged_controls = 0usize;
+    let mut flagged_controls = Vec::new();
     for control in &fixture.control {
         let result = engine.rewrite(&control.text);
         if result.text != control.text {
             changed_controls.push(format!("{:?} -> {:?}", control.text, result.text));
         }
         if !result.findings.is_empty() {
-            flagged_controls += 1;
-            println!("control flagged: {:?}: {:?}", control.text, result.findings.iter().map(|f| &f.rule).collect::<Vec<_>>());
+            let rules: Vec<&str> = result.findings.iter().map(|f| f.rule.as_str()).collect();
+            flagged_controls.push(format!("{:?} flagged by {rules:?}", control.text));
         }
     }
 
-    let pct = |n: usize, d: usize| 100.0 * n as f64 / d.max(1) as f64;
     let sentences = fixture.draft.len();
-    println!("phrasebook measurement ({sentences} draft sentences, {} controls)", fixture.control.len());
+    let controls = fixture.control.len();
+    println!("phrasebook measurement: {name} ({sentences} draft sentences, {controls} controls)");
     println!("  negative cues removed by auto fixes: {removed}/{cues} ({:.1}%)", pct(removed, cues));
-    println!("  negative cues handled (auto or suggestion): {handled_cues}/{cues} ({:.1}%)", pct(handled_cues, cues));
-    println!("  sentences with every cue handled: {fully_handled}/{sentences} ({:.1}%)", pct(fully_handled, sentences));
+    println!(
+        "  negative cues handled (auto fix or suggestion): {handled_cues}/{cues} ({:.1}%)",
+        pct(handled_cues, cues)
+    );
+    println!(
+        "  sentences with every cue handled: {fully_handled}/{sentences} ({:.1}%)",
+        pct(fully_handled, sentences)
+    );
     println!("  facts kept verbatim: {facts_kept}/{facts} ({:.1}%)", pct(facts_kept, facts));
-    println!("  controls unchanged: {}/{} ({} flagged by a suggestion)", fixture.control.len() - changed_controls.len(), fixture.control.len(), flagged_controls);
+    println!(
+        "  controls unchanged: {}/{controls} (flagged by a suggestion: {})",
+        controls - changed_controls.len(),
+        flagged_controls.len()
+    );
     println!("  rewrites that invert meaning: {}", inverted.len());
-    for line in unhandled.iter().chain(&lost_facts).chain(&inverted).chain(&changed_controls) {
+    let details = unhandled
+        .iter()
+        .chain(&lost_facts)
+        .chain(&inverted)
+        .chain(&changed_controls)
+        .chain(&flagged_controls);
+    for line in details {
         println!("    {line}");
     }
+    Report {
+        sentences,
+        fully_handled,
+        changed_controls,
+        lost_facts,
+        inverted,
+    }
+}
 
-    assert!(changed_controls.is_empty(), "controls changed: {changed_controls:#?}");
-    assert!(lost_facts.is_empty(), "facts lost: {lost_facts:#?}");
-    assert!(inverted.is_empty(), "meaning inverted: {inverted:#?}");
+fn assert_safe(report: &Report) {
+    assert!(report.changed_controls.is_empty(), "controls changed: {:#?}", report.changed_controls);
+    assert!(report.lost_facts.is_empty(), "facts lost: {:#?}", report.lost_facts);
+    assert!(report.inverted.is_empty(), "meaning inverted: {:#?}", report.inverted);
+}
+
+#[test]
+fn phrasebook_measurement_on_draft_sentences() {
+    let report = measure("drafts.toml", include_str!("fixtures/drafts.toml"));
+    assert_safe(&report);
     assert!(
-        pct(fully_handled, sentences) >= 85.0,
-        "only {fully_handled}/{sentences} sentences fully handled"
+        pct(report.fully_handled, report.sentences) >= 85.0,
+        "only {}/{} sentences fully handled",
+        report.fully_handled,
+        report.sentences
     );
+}
+
+#[test]
+fn phrasebook_measurement_on_held_out_sentences() {
+    let report = measure("drafts_holdout.toml (held out)", include_str!("fixtures/drafts_holdout.toml"));
+    assert_safe(&report);
 }
 
 #[test]
@@ -170,4 +246,7 @@ fn the_inversion_check_catches_a_dropped_negation() {
     assert!(inverts("We can't refund you.", "We can refund you."));
     assert!(!inverts("We can't refund you until Monday.", "We can refund you from Monday."));
     assert!(!inverts("We are out of stock.", "We are out of stock."));
+    assert!(!inverts("It won't arrive until next week.", "It will arrive next week."));
+    assert!(keeps_fact("Size 10 is sold out.", "size 10"));
+    assert!(!keeps_fact("Size 1 is sold out.", "size 10"));
 }
