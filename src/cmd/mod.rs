@@ -3,7 +3,9 @@
 //! This is the edge of the library: it opens inputs, picks writers for
 //! stdout and reports problems on stderr. The modules it calls never print.
 
+mod phrasebook;
 mod report;
+mod rewrite;
 mod triage;
 
 pub use report::Reporter;
@@ -40,6 +42,8 @@ impl Outcome {
 pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Triage(args) => triage::run(&args),
+        Command::Rewrite(args) => rewrite::run(&args),
+        Command::Phrasebook(command) => phrasebook::run(&command),
         Command::Completions { shell } => {
             let mut command = Cli::command();
             let mut out = std::io::stdout().lock();

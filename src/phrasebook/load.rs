@@ -4,12 +4,12 @@
 //! Positions come from the `toml` crate's spans, so a bad regex points at
 //! its own `find = ...` line rather than at the start of the file.
 
+use super::literals::{Analyser, Analysis};
 use super::model::{Anchor, Category, Example, FixKind, Keep, Rule};
-use super::pattern::{self, Macros};
+use super::pattern::{self, Guarded, LazyRegex};
 use super::template::Template;
 use crate::error::Error;
 use crate::text::line_column;
-use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -111,12 +111,15 @@ pub(super) struct LoadedRules {
     pub disable: Vec<Spanned<String>>,
 }
 
-pub(super) fn parse_rules(source: &Source, macros: &Macros) -> Result<LoadedRules, Error> {
+/// Reads the rules of one file. With `eager`, every pattern is compiled
+/// now so that any error is reported here, located; otherwise patterns are
+/// only parsed (cheap) and compiled on first use.
+pub(super) fn parse_rules(source: &Source, analyser: &Analyser, eager: bool) -> Result<LoadedRules, Error> {
     let file: RulesFile = source.parse()?;
     let mut rules = Vec::with_capacity(file.rule.len());
     for def in file.rule {
         let span = def.id.span();
-        rules.push((compile_rule(source, def, macros)?, span));
+        rules.push((compile_rule(source, def, analyser, eager)?, span));
     }
     Ok(LoadedRules {
         rules,
@@ -124,7 +127,8 @@ pub(super) fn parse_rules(source: &Source, macros: &Macros) -> Result<LoadedRule
     })
 }
 
-fn compile_rule(source: &Source, def: RuleDef, macros: &Macros) -> Result<Rule, Error> {
+fn compile_rule(source: &Source, def: RuleDef, analyser: &Analyser, eager: bool) -> Result<Rule, Error> {
+    let macros = analyser.macros();
     let id = def.id.get_ref();
     if id.is_empty()
         || !id
@@ -145,18 +149,35 @@ fn compile_rule(source: &Source, def: RuleDef, macros: &Macros) -> Result<Rule, 
     }
     let pattern = pattern::expand(def.find.get_ref(), macros)
         .map_err(|e| source.error(def.find.span(), format!("`find`: {e}")))?;
-    let find = Regex::new(&pattern)
-        .map_err(|e| source.error(def.find.span(), format!("`find` is not a valid regex: {}", regex_reason(&e))))?;
+    let analysis = analyser
+        .analyse(def.find.get_ref())
+        .map_err(|e| source.error(def.find.span(), format!("`find` is not a valid regex: {e}")))?;
+    let find = LazyRegex::new(pattern);
+    if eager {
+        find.compile().map_err(|e| {
+            source.error(def.find.span(), format!("`find` is not a valid regex: {}", regex_reason(e)))
+        })?;
+    }
     let mut unless = Vec::with_capacity(def.unless.len());
     let mut unless_sources = Vec::with_capacity(def.unless.len());
     for item in &def.unless {
         let regex = pattern::expand_loose(item.get_ref(), macros)
-            .and_then(|p| Regex::new(&p).map_err(|e| regex_reason(&e)))
+            .and_then(|p| {
+                let analysis = analyser.analyse(item.get_ref())?;
+                let regex = LazyRegex::new(p);
+                if eager {
+                    regex.compile().map_err(regex_reason)?;
+                }
+                Ok(Guarded {
+                    regex,
+                    required: analysis.required,
+                })
+            })
             .map_err(|e| source.error(item.span(), format!("`unless` pattern: {e}")))?;
         unless.push(regex);
         unless_sources.push(item.get_ref().clone());
     }
-    let becomes = templates(source, &def, &find)?;
+    let becomes = templates(source, &def, &analysis)?;
     let examples = def
         .examples
         .iter()
@@ -179,8 +200,8 @@ fn compile_rule(source: &Source, def: RuleDef, macros: &Macros) -> Result<Rule, 
         category: def.category,
         message: message.to_string(),
         find_source: def.find.get_ref().clone(),
-        pattern,
         find,
+        required: analysis.required,
         becomes,
         fix: def.fix,
         anchor: def.anchor,
@@ -193,7 +214,7 @@ fn compile_rule(source: &Source, def: RuleDef, macros: &Macros) -> Result<Rule, 
     })
 }
 
-fn templates(source: &Source, def: &RuleDef, find: &Regex) -> Result<Vec<Template>, Error> {
+fn templates(source: &Source, def: &RuleDef, find: &Analysis) -> Result<Vec<Template>, Error> {
     let span = def.becomes.span();
     let texts = match def.becomes.get_ref() {
         Becomes::One(text) => vec![text.clone()],
@@ -202,13 +223,13 @@ fn templates(source: &Source, def: &RuleDef, find: &Regex) -> Result<Vec<Templat
     if texts.is_empty() {
         return Err(source.error(span, "`becomes` needs at least one template"));
     }
-    let known: Vec<&str> = find.capture_names().flatten().collect();
+    let known: Vec<&str> = find.names.iter().map(String::as_str).collect();
     let mut out = Vec::with_capacity(texts.len());
     for (n, text) in texts.iter().enumerate() {
         let template = Template::parse(text).map_err(|e| source.error(span.clone(), e))?;
         for group in template.groups() {
             let exists = match group.parse::<usize>() {
-                Ok(number) => number < find.captures_len(),
+                Ok(number) => number < find.groups,
                 Err(_) => known.contains(&group),
             };
             if !exists {
@@ -233,8 +254,10 @@ fn templates(source: &Source, def: &RuleDef, find: &Regex) -> Result<Vec<Templat
 }
 
 /// The one line of a regex error that says what is wrong.
-pub(super) fn regex_reason(error: &regex::Error) -> String {
+pub(super) fn regex_reason(error: regex::Error) -> String {
     let text = error.to_string();
+    // The regex crate's message is several lines showing the expanded
+    // pattern; the last line says what is wrong.
     text.lines()
         .rev()
         .find_map(|l| l.trim().strip_prefix("error:"))

@@ -8,17 +8,17 @@
 //! Every problem is found here, before any text is processed.
 
 mod builtin;
+pub mod literals;
 mod load;
 mod model;
 pub mod pattern;
 pub mod template;
 
 pub use model::{Anchor, Category, Example, FixKind, Keep, Rule};
-pub use pattern::Macros;
+pub use pattern::{Guarded, LazyRegex, Macros};
 
 use crate::error::{Error, Result};
 use load::{parse_rules, parse_settings, Source};
-use regex::Regex;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -30,8 +30,8 @@ pub struct Phrasebook {
     /// Ids switched off with `disable = [...]`.
     pub disabled: BTreeSet<String>,
     /// Positive uses never rewritten ("can't wait", "can't recommend ...
-    /// enough"), as one pattern; `None` when there are none.
-    pub idioms: Option<Regex>,
+    /// enough").
+    pub idioms: Vec<Guarded>,
     /// Product and brand names never rewritten, matched literally.
     pub protect: Vec<String>,
     pub macros: Macros,
@@ -46,34 +46,60 @@ impl Phrasebook {
     }
 
     /// The built-in phrasebook with the user's directory layered on top.
+    /// The user's patterns are compiled now, so a mistake is reported
+    /// before any text is read; built-in ones (proven by tests) compile on
+    /// first use, which keeps start-up fast.
     pub fn load(user_dir: Option<&Path>) -> Result<Phrasebook> {
+        Phrasebook::load_with(user_dir, false)
+    }
+
+    /// Like [`Phrasebook::load`], but compiles every pattern, built-in ones
+    /// included: for `phrasebook check` and the tests.
+    pub fn load_checked(user_dir: Option<&Path>) -> Result<Phrasebook> {
+        Phrasebook::load_with(user_dir, true)
+    }
+
+    fn load_with(user_dir: Option<&Path>, eager_builtin: bool) -> Result<Phrasebook> {
         let user = user_dir.map(UserFiles::read).transpose()?;
         let mut settings = Vec::new();
-        settings.push((builtin::SETTINGS.0.to_string(), builtin::SETTINGS.1.to_string()));
-        if let Some(path_text) = user.as_ref().and_then(|u| u.settings.clone()) {
-            settings.push(path_text);
+        settings.push((
+            builtin::SETTINGS.0.to_string(),
+            builtin::SETTINGS.1.to_string(),
+            eager_builtin,
+        ));
+        if let Some((path, text)) = user.as_ref().and_then(|u| u.settings.clone()) {
+            settings.push((path, text, true));
         }
         let mut book = Phrasebook {
             rules: Vec::new(),
             disabled: BTreeSet::new(),
-            idioms: None,
+            idioms: Vec::new(),
             protect: Vec::new(),
             macros: Macros::new(),
             files: Vec::new(),
         };
-        let mut idioms = Vec::new();
         let mut disables = Vec::new();
-        for (path, text) in &settings {
+        for (path, text, eager) in &settings {
             let source = Source { path, text };
             let file = parse_settings(&source)?;
             for (name, body) in file.macros {
                 book.macros.insert(name, body.into_inner());
             }
             for idiom in file.idioms {
-                let pattern = pattern::expand(idiom.get_ref(), &book.macros)
-                    .and_then(|p| Regex::new(&p).map(|_| p).map_err(|e| load::regex_reason(&e)))
+                let guarded = pattern::expand(idiom.get_ref(), &book.macros)
+                    .and_then(|p| {
+                        let analysis = literals::Analyser::new(&book.macros).analyse(idiom.get_ref())?;
+                        let regex = LazyRegex::new(p);
+                        if *eager {
+                            regex.compile().map_err(load::regex_reason)?;
+                        }
+                        Ok(Guarded {
+                            regex,
+                            required: analysis.required,
+                        })
+                    })
                     .map_err(|e| source.error(idiom.span(), format!("idiom pattern: {e}")))?;
-                idioms.push(pattern);
+                book.idioms.push(guarded);
             }
             book.protect.extend(
                 file.protect
@@ -81,19 +107,15 @@ impl Phrasebook {
                     .map(|name| name.into_inner().trim().to_string())
                     .filter(|name| !name.is_empty()),
             );
-            disables.extend(file.disable.into_iter().map(|d| (path.clone(), text.clone(), d)));
+            disables.extend(
+                file.disable
+                    .into_iter()
+                    .map(|d| (path.clone(), text.clone(), d)),
+            );
             book.files.push(path.clone());
         }
-        if !idioms.is_empty() {
-            let joined = idioms.join("|");
-            book.idioms = Some(Regex::new(&joined).map_err(|e| Error::Phrasebook {
-                path: builtin::SETTINGS.0.to_string(),
-                line: 1,
-                column: 1,
-                message: format!("idioms together are too large: {}", load::regex_reason(&e)),
-            })?);
-        }
 
+        // (path, text, from the user)
         let mut rule_files: Vec<(String, String, bool)> = builtin::RULE_FILES
             .iter()
             .map(|(p, t)| (p.to_string(), t.to_string(), false))
@@ -102,9 +124,10 @@ impl Phrasebook {
             rule_files.extend(user.rules.iter().map(|(p, t)| (p.clone(), t.clone(), true)));
         }
         let mut index: HashMap<String, (usize, bool)> = HashMap::new();
+        let analyser = literals::Analyser::new(&book.macros);
         for (path, text, is_user) in &rule_files {
             let source = Source { path, text };
-            let loaded = parse_rules(&source, &book.macros)?;
+            let loaded = parse_rules(&source, &analyser, *is_user || eager_builtin)?;
             for (rule, span) in loaded.rules {
                 match index.get(&rule.id) {
                     Some(&(at, from_user)) if from_user == *is_user => {

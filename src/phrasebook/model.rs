@@ -1,8 +1,8 @@
 //! What a phrasebook rule is once loaded: the closed sets (category, fix
 //! kind, anchor) as enums, and the rule itself with its compiled patterns.
 
+use super::pattern::{Guarded, LazyRegex};
 use super::template::Template;
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -125,14 +125,16 @@ pub struct Rule {
     pub find_source: String,
     /// The pattern after central expansion (contractions, apostrophes,
     /// macros, word boundaries): what the matcher runs.
-    pub pattern: String,
-    pub find: Regex,
+    pub find: LazyRegex,
+    /// Literals a match must contain: each inner list is one requirement,
+    /// met by any of its literals. Empty: always run the pattern.
+    pub required: Vec<Vec<String>>,
     /// The fix first; every alternative is also offered as a suggestion.
     pub becomes: Vec<Template>,
     pub fix: FixKind,
     pub anchor: Anchor,
     /// Patterns that cancel a match when found in the same sentence.
-    pub unless: Vec<Regex>,
+    pub unless: Vec<Guarded>,
     pub unless_sources: Vec<String>,
     pub examples: Vec<Example>,
     pub keep: Vec<Keep>,

@@ -8,10 +8,53 @@
 //! - `{name}` inserts a macro from the phrasebook's `rewrite.toml`.
 //! - The whole pattern is case-insensitive and may only start and end on
 //!   word boundaries, so `cant` never matches inside `recanted`.
-//! - `\b` means an ASCII word boundary. Unicode boundaries would make the
-//!   fast DFA give up on any text with `£` or `’` in it.
+//! - `\b` means an ASCII word boundary, `\w` and `\d` ASCII classes.
+//!   Unicode boundaries would make the fast DFA give up on any text with
+//!   `£` or `’` in it, and rules are about English words.
 
+use regex::Regex;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// A regex compiled on first use, then kept. Big rule patterns take a
+/// millisecond or two each to compile; a short `replywise rewrite "..."`
+/// only pays for the few rules whose literals occur in its text.
+#[derive(Debug, Clone)]
+pub struct LazyRegex {
+    pattern: String,
+    compiled: OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    pub fn new(pattern: String) -> LazyRegex {
+        LazyRegex {
+            pattern,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    pub fn pattern(&self) -> &str {
+        &self.pattern
+    }
+
+    /// Compiles now, reporting a bad pattern: the loader calls this for
+    /// user files so errors are located before any text is read.
+    pub fn compile(&self) -> Result<&Regex, regex::Error> {
+        if let Some(regex) = self.compiled.get() {
+            return Ok(regex);
+        }
+        let regex = Regex::new(&self.pattern)?;
+        Ok(self.compiled.get_or_init(|| regex))
+    }
+
+    /// The compiled regex. Patterns are checked before use: user files at
+    /// load time, the built-in phrasebook by its tests.
+    pub fn get(&self) -> &Regex {
+        self.compiled.get_or_init(|| {
+            Regex::new(&self.pattern).expect("patterns are compiled at load or proven by tests")
+        })
+    }
+}
 
 /// Contractions and the spellings each one also matches. Keys are lower
 /// case with a straight apostrophe.
@@ -69,15 +112,79 @@ pub fn expand_loose(source: &str, macros: &Macros) -> Result<String, String> {
     Ok(format!("(?i){}", localize(&with_macros)?))
 }
 
-fn substitute_macros(source: &str, macros: &Macros, depth: usize) -> Result<String, String> {
-    if depth > 8 {
-        return Err("macros nest more than 8 deep (does one use itself?)".into());
+/// A pattern with the literals every match must contain: checked first,
+/// so the regex is compiled and run only when it could match.
+#[derive(Debug, Clone)]
+pub struct Guarded {
+    pub regex: LazyRegex,
+    /// As [`crate::phrasebook::literals::Analysis::required`].
+    pub required: Vec<Vec<String>>,
+}
+
+impl Guarded {
+    /// False when `text` lacks a literal the pattern needs.
+    pub fn may_match(&self, text: &str) -> bool {
+        self.required
+            .iter()
+            .all(|set| set.iter().any(|literal| contains_ignoring_ascii_case(text, literal)))
     }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.may_match(text) && self.regex.get().is_match(text)
+    }
+}
+
+fn contains_ignoring_ascii_case(haystack: &str, needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    needle.is_empty()
+        || haystack
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// First character of the private-use plane; `{macro}` number k stands in
+/// as the character at `PLACEHOLDER + k` while a pattern is analysed, so
+/// each macro body is parsed once rather than once per rule using it.
+pub const PLACEHOLDER: u32 = 0xF0000;
+
+/// `source` localised, with each macro reference replaced by a placeholder
+/// character; returns the macro names in placeholder order.
+pub fn with_placeholders(source: &str, macros: &Macros) -> Result<(String, Vec<String>), String> {
+    let mut names: Vec<String> = Vec::new();
     let mut out = String::with_capacity(source.len());
     let mut rest = source;
-    while let Some(open) = rest.find('{') {
-        let escaped = rest[..open].ends_with('\\') && !rest[..open].ends_with("\\\\");
-        let after = &rest[open + 1..];
+    while let Some((before, name, after)) = next_macro(rest) {
+        if !macros.contains_key(name) {
+            return Err(unknown_macro(name, macros));
+        }
+        out.push_str(before);
+        let index = names.iter().position(|n| n == name).unwrap_or_else(|| {
+            names.push(name.to_string());
+            names.len() - 1
+        });
+        let k = u32::try_from(index).map_err(|_| "too many macros".to_string())?;
+        out.push(char::from_u32(PLACEHOLDER + k).ok_or("too many macros")?);
+        rest = after;
+    }
+    out.push_str(rest);
+    Ok((localize(&out)?, names))
+}
+
+fn unknown_macro(name: &str, macros: &Macros) -> String {
+    let known: Vec<&str> = macros.keys().map(String::as_str).collect();
+    format!("unknown macro {{{name}}}; known macros: {}", known.join(", "))
+}
+
+/// The next `{name}` macro reference in `text`: text before it, the name,
+/// and the text after it.
+fn next_macro(text: &str) -> Option<(&str, &str, &str)> {
+    let mut from = 0;
+    while let Some(offset) = text[from..].find('{') {
+        let open = from + offset;
+        let before = &text[..open];
+        let escaped = before.ends_with('\\') && !before.ends_with("\\\\");
+        let after = &text[open + 1..];
         let name_len = after
             .find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
             .unwrap_or(after.len());
@@ -85,22 +192,28 @@ fn substitute_macros(source: &str, macros: &Macros, depth: usize) -> Result<Stri
             && name_len > 0
             && after.as_bytes()[0].is_ascii_lowercase()
             && after[name_len..].starts_with('}')
-            && !is_look_around(&rest[..open], &after[..name_len]);
-        if !is_macro {
-            out.push_str(&rest[..=open]);
-            rest = after;
-            continue;
+            && !is_look_around(before, &after[..name_len]);
+        if is_macro {
+            return Some((before, &after[..name_len], &after[name_len + 1..]));
         }
-        let name = &after[..name_len];
-        let body = macros.get(name).ok_or_else(|| {
-            let known: Vec<&str> = macros.keys().map(String::as_str).collect();
-            format!("unknown macro {{{name}}}; known macros: {}", known.join(", "))
-        })?;
-        out.push_str(&rest[..open]);
+        from = open + 1;
+    }
+    None
+}
+
+fn substitute_macros(source: &str, macros: &Macros, depth: usize) -> Result<String, String> {
+    if depth > 8 {
+        return Err("macros nest more than 8 deep (does one use itself?)".into());
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some((before, name, after)) = next_macro(rest) {
+        let body = macros.get(name).ok_or_else(|| unknown_macro(name, macros))?;
+        out.push_str(before);
         out.push_str("(?:");
         out.push_str(&substitute_macros(body, macros, depth + 1)?);
         out.push(')');
-        rest = &after[name_len + 1..];
+        rest = after;
     }
     out.push_str(rest);
     Ok(out)
@@ -132,7 +245,9 @@ fn localize(source: &str) -> Result<String, String> {
                     i + 1
                 };
                 let escape: String = chars[i..=end].iter().collect();
-                if matches!(next, 'b' | 'B') {
+                if matches!(next, 'b' | 'B' | 'w' | 'd') {
+                    // ASCII: Unicode boundaries stop the fast DFA on any
+                    // non-ASCII text, and a Unicode \w is slow to compile.
                     out.push_str(&format!("(?-u:{escape})"));
                 } else {
                     out.push_str(&escape);

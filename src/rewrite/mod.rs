@@ -1,15 +1,18 @@
 //! The rewrite engine: finds "can't" wording in a text and rewrites it
 //! into "can" wording with a [`Phrasebook`].
 //!
-//! All rules are compiled once into one [`RegexSet`], so a text is scanned
-//! once to learn which rules match anywhere; only those rules then run
-//! their own pattern for positions and groups. Auto fixes are applied
+//! All rules are compiled once into one aho-corasick automaton over the
+//! literals their matches must contain ([`crate::phrasebook::literals`]),
+//! so a text is scanned once to learn which rules could match; only those
+//! rules then run their own regex (compiled on first use, then kept) for
+//! positions and groups. Auto fixes are applied
 //! without overlaps and the text is scanned again, up to a fixed bound, so
 //! a fix that reveals another gets it too. Suggestions are reported, never
 //! applied: they need a person.
 
 mod apply;
 mod examples;
+mod prefilter;
 mod scan;
 mod zones;
 
@@ -18,8 +21,8 @@ pub use examples::{check_examples, ExampleFailure};
 use crate::error::{Error, Result};
 use crate::phrasebook::{Category, FixKind, Phrasebook};
 use apply::Edit;
-use regex::RegexSet;
-use scan::Candidate;
+use prefilter::Prefilter;
+use scan::{Candidate, LazyZones};
 use serde::Serialize;
 use std::sync::OnceLock;
 use zones::ZoneFinder;
@@ -67,9 +70,9 @@ impl Rewritten {
 #[derive(Debug)]
 pub struct Engine {
     book: Phrasebook,
-    /// Indices into `book.rules` of the enabled rules, in set order.
+    /// Indices into `book.rules` of the enabled rules, in prefilter order.
     active: Vec<usize>,
-    set: RegexSet,
+    prefilter: Prefilter,
     zones: ZoneFinder,
 }
 
@@ -82,16 +85,13 @@ impl Engine {
             .filter(|(_, r)| !book.disabled.contains(&r.id))
             .map(|(i, _)| i)
             .collect();
-        let set = RegexSet::new(active.iter().map(|&i| &book.rules[i].pattern)).map_err(|e| {
-            Error::Usage(format!(
-                "the phrasebook's rules are too large to compile together ({e}); disable some with `disable = [...]`"
-            ))
-        })?;
+        let prefilter = Prefilter::new(active.iter().map(|&i| &book.rules[i].required))
+            .map_err(|e| Error::Usage(format!("the phrasebook's literals do not build a matcher: {e}")))?;
         let zones = ZoneFinder::new(book.idioms.clone(), &book.protect);
         Ok(Engine {
             book,
             active,
-            set,
+            prefilter,
             zones,
         })
     }
@@ -170,13 +170,13 @@ impl Engine {
 
     /// Every candidate in `text`, overlapping ones included.
     fn raw(&self, text: &str) -> Vec<Candidate> {
-        let hits = self.set.matches(text);
-        if !hits.matched_any() {
-            return Vec::new();
-        }
-        let zones = self.zones.zones(text);
+        let zones = LazyZones {
+            finder: &self.zones,
+            text,
+            zones: Default::default(),
+        };
         let mut all = Vec::new();
-        for index in hits.iter() {
+        for index in self.prefilter.candidates(text) {
             let rule = &self.book.rules[self.active[index]];
             scan::candidates(text, rule, index, &zones, &mut all);
         }

@@ -1,7 +1,8 @@
 //! Finding matches: one pass of the rule set over a text, then the per-rule
 //! checks (zones, anchors, `unless`), then one winner per stretch of text.
 
-use super::zones::Zones;
+use super::zones::{ZoneFinder, Zones};
+use std::cell::OnceCell;
 use crate::phrasebook::{Anchor, FixKind, Rule};
 use crate::text::{apostrophe_of, capitalize_first, with_apostrophe, Case};
 use std::ops::Range;
@@ -17,18 +18,33 @@ pub(super) struct Candidate {
     pub fix: FixKind,
 }
 
+/// The zones of one text, computed when the first match needs them.
+pub(super) struct LazyZones<'a> {
+    pub finder: &'a ZoneFinder,
+    pub text: &'a str,
+    pub zones: OnceCell<Zones>,
+}
+
+impl LazyZones<'_> {
+    fn get(&self) -> &Zones {
+        self.zones.get_or_init(|| self.finder.zones(self.text))
+    }
+}
+
 /// The candidates `rule` yields in `text`.
 pub(super) fn candidates(
     text: &str,
     rule: &Rule,
     index: usize,
-    zones: &Zones,
+    zones: &LazyZones,
     out: &mut Vec<Candidate>,
 ) {
-    for caps in rule.find.captures_iter(text) {
+    for caps in rule.find.get().captures_iter(text) {
         let Some(m) = caps.get(0) else { continue };
         let range = m.range();
-        if range.is_empty() || zones.overlaps(&range) || !anchored(text, range.start, rule.anchor)
+        if range.is_empty()
+            || !anchored(text, range.start, rule.anchor)
+            || zones.get().overlaps(&range)
         {
             continue;
         }

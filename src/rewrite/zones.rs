@@ -6,24 +6,35 @@
 //! negative words ("we can't wait to see you"). A match that overlaps any
 //! zone is dropped.
 
+use crate::phrasebook::Guarded;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// The zones of one text, in no particular order.
 #[derive(Debug, Default)]
 pub(super) struct Zones(Vec<Range<usize>>);
 
-/// What zones are computed from, built once per engine.
+/// What zones are computed from, built once per engine. The patterns are
+/// compiled the first time a text has a match to check against them.
 #[derive(Debug)]
 pub(super) struct ZoneFinder {
-    pub idioms: Option<Regex>,
-    pub names: Option<AhoCorasick>,
-    pub links: Regex,
+    idioms: Vec<Guarded>,
+    names: Option<AhoCorasick>,
+}
+
+/// URLs and e-mail addresses.
+fn links() -> &'static Regex {
+    static LINKS: OnceLock<Regex> = OnceLock::new();
+    LINKS.get_or_init(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+            .expect("the link pattern is valid")
+    })
 }
 
 impl ZoneFinder {
-    pub fn new(idioms: Option<Regex>, names: &[String]) -> ZoneFinder {
+    pub fn new(idioms: Vec<Guarded>, names: &[String]) -> ZoneFinder {
         let names = (!names.is_empty()).then(|| {
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
@@ -31,21 +42,13 @@ impl ZoneFinder {
                 .build(names)
                 .expect("literal names always build an automaton")
         });
-        let links = Regex::new(
-            r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-        )
-        .expect("the link pattern is valid");
-        ZoneFinder {
-            idioms,
-            names,
-            links,
-        }
+        ZoneFinder { idioms, names }
     }
 
     pub fn zones(&self, text: &str) -> Zones {
         let mut zones = Vec::new();
-        if let Some(idioms) = &self.idioms {
-            zones.extend(idioms.find_iter(text).map(|m| m.range()));
+        for idiom in self.idioms.iter().filter(|i| i.may_match(text)) {
+            zones.extend(idiom.regex.get().find_iter(text).map(|m| m.range()));
         }
         if let Some(names) = &self.names {
             zones.extend(
@@ -55,7 +58,7 @@ impl ZoneFinder {
                     .map(|m| m.range()),
             );
         }
-        zones.extend(self.links.find_iter(text).map(|m| m.range()));
+        zones.extend(links().find_iter(text).map(|m| m.range()));
         quotations(text, &mut zones);
         Zones(zones)
     }
@@ -147,7 +150,7 @@ mod tests {
     use super::*;
 
     fn zoned(text: &str) -> Vec<&str> {
-        let finder = ZoneFinder::new(None, &["Can't Stop Coffee".to_string()]);
+        let finder = ZoneFinder::new(Vec::new(), &["Can't Stop Coffee".to_string()]);
         let mut found: Vec<&str> = finder.zones(text).0.iter().map(|r| &text[r.clone()]).collect();
         found.sort();
         found
