@@ -41,8 +41,11 @@ pub(super) fn apply(text: &str, edits: &[Edit]) -> String {
 /// Repairs the seams of one replacement at `start..end` of `out`.
 /// `capital`: the replaced text opened a sentence with a capital letter.
 fn repair(out: &mut String, start: usize, end: usize, capital: bool) {
-    let end = tidy_seam(out, end);
-    let start = tidy_seam(out, start.min(end));
+    // Repairing a later seam may have removed a character before it, which
+    // moves an adjacent seam; keep positions inside the text and on a
+    // character boundary.
+    let end = tidy_seam(out, boundary(out, end));
+    let start = tidy_seam(out, boundary(out, start.min(end)));
     if sentence_start(out, start) {
         // A sentence may not open with the comma a dropped word left.
         let rest = &out[start..];
@@ -55,6 +58,15 @@ fn repair(out: &mut String, start: usize, end: usize, capital: bool) {
             out.replace_range(start.., &fixed);
         }
     }
+}
+
+/// `at` moved back onto the text and a character boundary.
+fn boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Tidies the spaces and punctuation meeting at byte `at`; returns where
@@ -114,6 +126,19 @@ mod tests {
         assert_eq!(edit("It ends today, no exceptions.", ", no exceptions", ""), "It ends today.");
         assert_eq!(edit("It ends today , sadly.", "sadly", ""), "It ends today.");
         assert_eq!(edit("Sorry , ok", "Sorry", ""), "Ok");
+    }
+
+    #[test]
+    fn adjacent_edits_share_a_seam_safely() {
+        let text = "we can't Unfortunately, allegedly";
+        let out = apply(
+            text,
+            &[
+                Edit { range: 9..24, replacement: "" },
+                Edit { range: 24..33, replacement: "" },
+            ],
+        );
+        assert_eq!(out, "we can't");
     }
 
     #[test]

@@ -134,7 +134,10 @@ fn clause_start(text: &str, at: usize) -> bool {
     before.ends_with([',', ';', ':', '-', '\u{2013}', '\u{2014}'])
         || [" so", " and", " then"]
             .iter()
-            .any(|w| before.len() >= w.len() && before[before.len() - w.len()..].eq_ignore_ascii_case(w))
+            .any(|w| {
+                let tail = before.len().checked_sub(w.len()).map(|at| &before.as_bytes()[at..]);
+                tail.is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
+            })
 }
 
 fn anchored(text: &str, at: usize, anchor: Anchor) -> bool {
@@ -179,6 +182,7 @@ mod tests {
         assert!(clause_start(text, 19), "after a comma");
         assert!(clause_start(text, 34), "after 'so'");
         assert!(sentence_start(text, 47), "after a line break");
+        assert!(!clause_start("£4.99 x", 5), "no slicing inside a character");
     }
 
     #[test]
