@@ -198,7 +198,11 @@ mod tests {
         assert_eq!(line_column(text, 0), (1, 1));
         assert_eq!(line_column(text, 6), (2, 1));
         assert_eq!(line_column(text, 9), (2, 3), "columns count characters");
-        assert_eq!(line_column(text, 8), (2, 2), "inside a character is clamped");
+        assert_eq!(
+            line_column(text, 8),
+            (2, 2),
+            "inside a character is clamped"
+        );
         assert_eq!(line_column(text, 999), (3, 1));
     }
 
@@ -209,7 +213,10 @@ mod tests {
         assert_eq!(match_case("cannot", "can"), "can");
         assert_eq!(match_case("I", "let me"), "Let me");
         assert_eq!(match_case("unfortunately", "I see"), "I see");
-        assert_eq!(match_case("We can't", "we can ship to Norway"), "We can ship to Norway");
+        assert_eq!(
+            match_case("We can't", "we can ship to Norway"),
+            "We can ship to Norway"
+        );
         assert_eq!(capitalize_first("\u{201c}yes"), "\u{201c}Yes");
     }
 

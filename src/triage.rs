@@ -159,7 +159,7 @@ impl Classifier {
                     cue: format!("rating {r}"),
                     start: 0,
                     end: 0,
-                    weight: ((r - 3.0) / 2.0) as f64,
+                    weight: (r - 3.0) / 2.0,
                 });
                 let label = if r < 2.5 {
                     Label::Negative
@@ -168,7 +168,7 @@ impl Classifier {
                 } else {
                     Label::Positive
                 };
-                (label, (((r - 3.0) / 2.0) as f64 + text_score) / 2.0)
+                (label, ((r - 3.0) / 2.0 + text_score) / 2.0)
             }
             None if text_score <= -0.15 => (Label::Negative, text_score),
             None if text_score >= 0.15 => (Label::Positive, text_score),

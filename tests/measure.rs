@@ -46,14 +46,43 @@ fn fold(text: &str) -> String {
 }
 
 const NEGATIONS: &[&str] = &[
-    "can't", "cannot", "can not", "cant ", "unable to", "not able to", "won't", "will not",
-    "don't", "doesn't", "isn't", "aren't", "do not", "does not", "is not", "are not",
+    "can't",
+    "cannot",
+    "can not",
+    "cant ",
+    "unable to",
+    "not able to",
+    "won't",
+    "will not",
+    "don't",
+    "doesn't",
+    "isn't",
+    "aren't",
+    "do not",
+    "does not",
+    "is not",
+    "are not",
 ];
 
 /// Words that show a condition was turned around rather than dropped.
 const TURNAROUNDS: &[&str] = &[
-    " as soon as ", " once ", " if ", " from ", " until ", " within ", " after ", " with ",
-    " on ", " at ", " next ", " up to ", "[", "let me", "find out", "please", "haven't received",
+    " as soon as ",
+    " once ",
+    " if ",
+    " from ",
+    " until ",
+    " within ",
+    " after ",
+    " with ",
+    " on ",
+    " at ",
+    " next ",
+    " up to ",
+    "[",
+    "let me",
+    "find out",
+    "please",
+    "haven't received",
 ];
 
 fn count_all(haystack: &str, needles: &[&str]) -> usize {
@@ -61,7 +90,14 @@ fn count_all(haystack: &str, needles: &[&str]) -> usize {
 }
 
 /// Condition words; if they changed, the condition was restated.
-const CONDITIONS: &[&str] = &[" until ", " unless ", " without ", " before ", " after ", " once "];
+const CONDITIONS: &[&str] = &[
+    " until ",
+    " unless ",
+    " without ",
+    " before ",
+    " after ",
+    " once ",
+];
 
 /// True when a negation vanished and nothing turned the condition around:
 /// no turnaround word was added and the condition words are unchanged.
@@ -72,7 +108,9 @@ fn inverts(before: &str, after: &str) -> bool {
         .all(|c| a.matches(c).count() == b.matches(c).count());
     count_all(&a, NEGATIONS) < count_all(&b, NEGATIONS)
         && conditions_same
-        && !TURNAROUNDS.iter().any(|t| a.matches(t).count() > b.matches(t).count())
+        && !TURNAROUNDS
+            .iter()
+            .any(|t| a.matches(t).count() > b.matches(t).count())
 }
 
 /// A fact survives when it is in the text verbatim; only its first letter
@@ -155,7 +193,10 @@ fn measure(name: &str, source: &str) -> Report {
             if keeps_fact(&result.text, fact) {
                 facts_kept += 1;
             } else {
-                lost_facts.push(format!("{fact:?} lost: {:?} -> {:?}", draft.text, result.text));
+                lost_facts.push(format!(
+                    "{fact:?} lost: {:?} -> {:?}",
+                    draft.text, result.text
+                ));
             }
         }
         let forbidden = draft
@@ -183,7 +224,10 @@ fn measure(name: &str, source: &str) -> Report {
     let sentences = fixture.draft.len();
     let controls = fixture.control.len();
     println!("phrasebook measurement: {name} ({sentences} draft sentences, {controls} controls)");
-    println!("  negative cues removed by auto fixes: {removed}/{cues} ({:.1}%)", pct(removed, cues));
+    println!(
+        "  negative cues removed by auto fixes: {removed}/{cues} ({:.1}%)",
+        pct(removed, cues)
+    );
     println!(
         "  negative cues handled (auto fix or suggestion): {handled_cues}/{cues} ({:.1}%)",
         pct(handled_cues, cues)
@@ -192,7 +236,10 @@ fn measure(name: &str, source: &str) -> Report {
         "  sentences with every cue handled: {fully_handled}/{sentences} ({:.1}%)",
         pct(fully_handled, sentences)
     );
-    println!("  facts kept verbatim: {facts_kept}/{facts} ({:.1}%)", pct(facts_kept, facts));
+    println!(
+        "  facts kept verbatim: {facts_kept}/{facts} ({:.1}%)",
+        pct(facts_kept, facts)
+    );
     println!(
         "  controls unchanged: {}/{controls} (flagged by a suggestion: {})",
         controls - changed_controls.len(),
@@ -218,9 +265,21 @@ fn measure(name: &str, source: &str) -> Report {
 }
 
 fn assert_safe(report: &Report) {
-    assert!(report.changed_controls.is_empty(), "controls changed: {:#?}", report.changed_controls);
-    assert!(report.lost_facts.is_empty(), "facts lost: {:#?}", report.lost_facts);
-    assert!(report.inverted.is_empty(), "meaning inverted: {:#?}", report.inverted);
+    assert!(
+        report.changed_controls.is_empty(),
+        "controls changed: {:#?}",
+        report.changed_controls
+    );
+    assert!(
+        report.lost_facts.is_empty(),
+        "facts lost: {:#?}",
+        report.lost_facts
+    );
+    assert!(
+        report.inverted.is_empty(),
+        "meaning inverted: {:#?}",
+        report.inverted
+    );
 }
 
 #[test]
@@ -237,16 +296,25 @@ fn phrasebook_measurement_on_draft_sentences() {
 
 #[test]
 fn phrasebook_measurement_on_held_out_sentences() {
-    let report = measure("drafts_holdout.toml (held out)", include_str!("fixtures/drafts_holdout.toml"));
+    let report = measure(
+        "drafts_holdout.toml (held out)",
+        include_str!("fixtures/drafts_holdout.toml"),
+    );
     assert_safe(&report);
 }
 
 #[test]
 fn the_inversion_check_catches_a_dropped_negation() {
     assert!(inverts("We can't refund you.", "We can refund you."));
-    assert!(!inverts("We can't refund you until Monday.", "We can refund you from Monday."));
+    assert!(!inverts(
+        "We can't refund you until Monday.",
+        "We can refund you from Monday."
+    ));
     assert!(!inverts("We are out of stock.", "We are out of stock."));
-    assert!(!inverts("It won't arrive until next week.", "It will arrive next week."));
+    assert!(!inverts(
+        "It won't arrive until next week.",
+        "It will arrive next week."
+    ));
     assert!(keeps_fact("Size 10 is sold out.", "size 10"));
     assert!(!keeps_fact("Size 1 is sold out.", "size 10"));
 }

@@ -53,5 +53,8 @@ fn every_rule_can_be_found_by_the_prefilter() {
         .filter(|r| r.required.is_empty())
         .map(|r| r.id.as_str())
         .collect();
-    assert!(unfiltered.is_empty(), "rules without literals: {unfiltered:?}");
+    assert!(
+        unfiltered.is_empty(),
+        "rules without literals: {unfiltered:?}"
+    );
 }

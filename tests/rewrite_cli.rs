@@ -13,7 +13,10 @@ fn replywise() -> Command {
 #[test]
 fn rewrites_text_arguments() {
     replywise()
-        .args(["rewrite", "Unfortunately, we can't refund you until the item reaches us."])
+        .args([
+            "rewrite",
+            "Unfortunately, we can't refund you until the item reaches us.",
+        ])
         .assert()
         .success()
         .stdout("We can refund you as soon as the item reaches us.\n");
@@ -39,8 +42,12 @@ fn check_lints_with_locations_and_exit_codes() {
         .args(["rewrite", "--check", "--file", &shown])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(format!("{shown}:2:1: sorry-but-opener:")))
-        .stdout(predicate::str::contains(format!("{shown}:2:12: we-dont-do:")))
+        .stdout(predicate::str::contains(format!(
+            "{shown}:2:1: sorry-but-opener:"
+        )))
+        .stdout(predicate::str::contains(format!(
+            "{shown}:2:12: we-dont-do:"
+        )))
         .stdout(predicate::str::contains("suggestion:"));
     replywise()
         .args(["rewrite", "--check", "We can refund you today."])
@@ -56,14 +63,21 @@ fn diff_shows_changed_lines() {
         .write_stdin("Same line.\nNo problem!\n")
         .assert()
         .success()
-        .stdout(predicate::str::contains("@@ line 2 @@\n-No problem!\n+Happy to help!"))
+        .stdout(predicate::str::contains(
+            "@@ line 2 @@\n-No problem!\n+Happy to help!",
+        ))
         .stdout(predicate::str::contains("Same line").not());
 }
 
 #[test]
 fn json_format_gives_findings_as_data() {
     let output = replywise()
-        .args(["rewrite", "--format", "json", "You claim the box was empty."])
+        .args([
+            "rewrite",
+            "--format",
+            "json",
+            "You claim the box was empty.",
+        ])
         .output()
         .unwrap();
     assert!(output.status.success());
@@ -82,10 +96,17 @@ fn jsonl_adds_rewritten_and_findings_and_reports_bad_lines() {
         .write_stdin(input)
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(2), "a bad line makes the run incomplete");
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a bad line makes the run incomplete"
+    );
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("<stdin>:2: not valid JSON"), "{stderr}");
-    let lines: Vec<&str> = std::str::from_utf8(&output.stdout).unwrap().lines().collect();
+    let lines: Vec<&str> = std::str::from_utf8(&output.stdout)
+        .unwrap()
+        .lines()
+        .collect();
     assert_eq!(lines.len(), 3, "every record comes out");
     let first: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
     assert_eq!(first["id"], 1);
@@ -173,7 +194,9 @@ fn a_broken_user_phrasebook_stops_with_a_located_error_before_reading_input() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicate::str::is_match(r"rules/mine\.toml:7:8: `find` is not a valid regex").unwrap());
+        .stderr(
+            predicate::str::is_match(r"rules/mine\.toml:7:8: `find` is not a valid regex").unwrap(),
+        );
 
     let bad_group = OVERRIDE.replace("becomes = \"in short\"", "becomes = \"${nope} in short\"");
     let dir = user_phrasebook(&bad_group, None);
@@ -181,7 +204,9 @@ fn a_broken_user_phrasebook_stops_with_a_located_error_before_reading_input() {
         .args(["phrasebook", "check", &dir.path().display().to_string()])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("mine.toml:8:11: `becomes` uses ${nope}"));
+        .stderr(predicate::str::contains(
+            "mine.toml:8:11: `becomes` uses ${nope}",
+        ));
 
     let unknown_field = OVERRIDE.replace("fix = \"auto\"", "fix = \"auto\"\nfixx = 1");
     let dir = user_phrasebook(&unknown_field, None);
@@ -189,7 +214,9 @@ fn a_broken_user_phrasebook_stops_with_a_located_error_before_reading_input() {
         .args(["phrasebook", "check", &dir.path().display().to_string()])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("mine.toml:10:1: unknown field `fixx`"));
+        .stderr(predicate::str::contains(
+            "mine.toml:10:1: unknown field `fixx`",
+        ));
 }
 
 #[test]
@@ -221,7 +248,9 @@ fn phrasebook_check_list_and_explain_the_builtin_rules() {
         .args(["phrasebook", "explain", "cant-until"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("becomes:  ${who}${who? }can ${act} as soon as ${cond}"));
+        .stdout(predicate::str::contains(
+            "becomes:  ${who}${who? }can ${act} as soon as ${cond}",
+        ));
     replywise()
         .args(["phrasebook", "explain", "no-such-rule"])
         .assert()

@@ -15,7 +15,9 @@ pub fn run(command: &PhrasebookCommand) -> Result<Outcome> {
     let outcome = match command {
         PhrasebookCommand::Check { dir } => check(&mut out, dir.as_deref())?,
         PhrasebookCommand::List { phrasebook } => list(&mut out, phrasebook.as_deref())?,
-        PhrasebookCommand::Explain { id, phrasebook } => explain(&mut out, id, phrasebook.as_deref())?,
+        PhrasebookCommand::Explain { id, phrasebook } => {
+            explain(&mut out, id, phrasebook.as_deref())?
+        }
     };
     out.flush().map_err(Error::Write)?;
     Ok(outcome)
@@ -36,16 +38,29 @@ fn check(out: &mut impl Write, dir: Option<&std::path::Path>) -> Result<Outcome>
         line(out, &failure.to_string())?;
     }
     let total: usize = book.counts().iter().map(|(_, n)| n).sum();
-    line(out, &format!("{total} rules in {} files ({} disabled):", book.files.len(), book.disabled.len()))?;
+    line(
+        out,
+        &format!(
+            "{total} rules in {} files ({} disabled):",
+            book.files.len(),
+            book.disabled.len()
+        ),
+    )?;
     for (category, count) in book.counts() {
         line(out, &format!("  {:<13} {count}", category.name()))?;
     }
-    let examples: usize = book.enabled().map(|r| r.examples.len() + r.keep.len()).sum();
+    let examples: usize = book
+        .enabled()
+        .map(|r| r.examples.len() + r.keep.len())
+        .sum();
     if failures.is_empty() {
         line(out, &format!("all {examples} examples pass"))?;
         Ok(Outcome::Clean)
     } else {
-        line(out, &format!("{} of {examples} examples failed", failures.len()))?;
+        line(
+            out,
+            &format!("{} of {examples} examples failed", failures.len()),
+        )?;
         Ok(Outcome::Found)
     }
 }
@@ -55,7 +70,11 @@ fn list(out: &mut impl Write, dir: Option<&std::path::Path>) -> Result<Outcome> 
     let book = loaded.engine().phrasebook();
     for category in Category::ALL {
         for rule in book.rules.iter().filter(|r| r.category == category) {
-            let off = if book.disabled.contains(&rule.id) { " (disabled)" } else { "" };
+            let off = if book.disabled.contains(&rule.id) {
+                " (disabled)"
+            } else {
+                ""
+            };
             line(
                 out,
                 &format!(
@@ -86,7 +105,14 @@ fn explain(out: &mut impl Write, id: &str, dir: Option<&std::path::Path>) -> Res
 fn describe(out: &mut impl Write, rule: &Rule, disabled: bool) -> Result<()> {
     line(out, &format!("{} ({}:{})", rule.id, rule.file, rule.line))?;
     line(out, &format!("  category: {}", rule.category))?;
-    line(out, &format!("  fix:      {}{}", rule.fix.name(), if disabled { " (disabled)" } else { "" }))?;
+    line(
+        out,
+        &format!(
+            "  fix:      {}{}",
+            rule.fix.name(),
+            if disabled { " (disabled)" } else { "" }
+        ),
+    )?;
     line(out, &format!("  message:  {}", rule.message))?;
     line(out, &format!("  find:     {}", rule.find_source))?;
     for unless in &rule.unless_sources {
@@ -96,7 +122,13 @@ fn describe(out: &mut impl Write, rule: &Rule, disabled: bool) -> Result<()> {
         line(out, &format!("  becomes:  {}", template.source))?;
     }
     for example in &rule.examples {
-        line(out, &format!("  example:  {}\n        ->  {}", example.before, example.after))?;
+        line(
+            out,
+            &format!(
+                "  example:  {}\n        ->  {}",
+                example.before, example.after
+            ),
+        )?;
     }
     for keep in &rule.keep {
         line(out, &format!("  keep:     {}", keep.text))?;

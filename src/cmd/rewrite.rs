@@ -8,7 +8,7 @@ use super::{use_color, Outcome};
 use crate::cli::{RewriteArgs, RewriteFormat};
 use crate::error::{Error, Result};
 use crate::phrasebook::{FixKind, Phrasebook};
-use crate::rewrite::{Engine, Finding, Rewritten};
+use crate::rewrite::{rewrite_record, Engine, Finding, Rewritten};
 use crate::text::{for_terminal, line_column};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -141,7 +141,10 @@ fn read_all(input: &Input) -> Result<String> {
             std::io::stdin()
                 .lock()
                 .read_to_end(&mut bytes)
-                .map_err(|source| Error::Read { origin: name.clone(), source })?;
+                .map_err(|source| Error::Read {
+                    origin: name.clone(),
+                    source,
+                })?;
             bytes
         }
         Input::Path(p) => std::fs::read(p).map_err(|source| Error::Open {
@@ -166,7 +169,9 @@ fn plain(
         let findings = engine.findings(&text);
         state.found |= !findings.is_empty();
         if args.format == RewriteFormat::Json {
-            state.json.push(json!({ "source": name, "findings": findings }));
+            state
+                .json
+                .push(json!({ "source": name, "findings": findings }));
             return Ok(());
         }
         return write_findings(out, &name, &findings, None, color);
@@ -213,8 +218,14 @@ fn write_findings(
     for f in findings {
         let line = record.map_or(f.line as u64, |r| r);
         let head = format!("{name}:{line}:{}: {}: {}", f.column, f.rule, f.message);
-        writeln!(out, "{}{}{}", paint(BOLD), for_terminal(&head, false), paint(RESET))
-            .map_err(Error::Write)?;
+        writeln!(
+            out,
+            "{}{}{}",
+            paint(BOLD),
+            for_terminal(&head, false),
+            paint(RESET)
+        )
+        .map_err(Error::Write)?;
         let label = match f.fix {
             FixKind::Auto => "fix",
             FixKind::Suggest => "suggestion",
@@ -240,9 +251,15 @@ fn write_diff(
         return Ok(());
     }
     let paint = |code: &'static str| if color { code } else { "" };
-    writeln!(out, "--- {}\n+++ {} (rewritten)", for_terminal(name, false), for_terminal(name, false))
-        .map_err(Error::Write)?;
-    let (old, new): (Vec<&str>, Vec<&str>) = (before.lines().collect(), result.text.lines().collect());
+    writeln!(
+        out,
+        "--- {}\n+++ {} (rewritten)",
+        for_terminal(name, false),
+        for_terminal(name, false)
+    )
+    .map_err(Error::Write)?;
+    let (old, new): (Vec<&str>, Vec<&str>) =
+        (before.lines().collect(), result.text.lines().collect());
     for n in 0..old.len().max(new.len()) {
         let (a, b) = (old.get(n).copied(), new.get(n).copied());
         if a == b {
@@ -250,10 +267,24 @@ fn write_diff(
         }
         writeln!(out, "@@ line {} @@", n + 1).map_err(Error::Write)?;
         if let Some(a) = a {
-            writeln!(out, "{}-{}{}", paint(RED), for_terminal(a, false), paint(RESET)).map_err(Error::Write)?;
+            writeln!(
+                out,
+                "{}-{}{}",
+                paint(RED),
+                for_terminal(a, false),
+                paint(RESET)
+            )
+            .map_err(Error::Write)?;
         }
         if let Some(b) = b {
-            writeln!(out, "{}+{}{}", paint(GREEN), for_terminal(b, false), paint(RESET)).map_err(Error::Write)?;
+            writeln!(
+                out,
+                "{}+{}{}",
+                paint(GREEN),
+                for_terminal(b, false),
+                paint(RESET)
+            )
+            .map_err(Error::Write)?;
         }
     }
     Ok(())
@@ -271,10 +302,15 @@ fn jsonl(
 ) -> Result<()> {
     let name = input.name();
     let reader: Box<dyn BufRead> = match input {
-        Input::Path(p) if p == "-" => Box::new(BufReader::with_capacity(64 * 1024, std::io::stdin())),
+        Input::Path(p) if p == "-" => {
+            Box::new(BufReader::with_capacity(64 * 1024, std::io::stdin()))
+        }
         Input::Path(p) => Box::new(BufReader::with_capacity(
             64 * 1024,
-            std::fs::File::open(p).map_err(|source| Error::Open { path: p.into(), source })?,
+            std::fs::File::open(p).map_err(|source| Error::Open {
+                path: p.into(),
+                source,
+            })?,
         )),
         Input::Arg(..) => return Ok(()),
     };
@@ -285,7 +321,10 @@ fn jsonl(
         line.clear();
         let read = reader
             .read_until(b'\n', &mut line)
-            .map_err(|source| Error::Read { origin: name.clone(), source })?;
+            .map_err(|source| Error::Read {
+                origin: name.clone(),
+                source,
+            })?;
         if read == 0 {
             return Ok(());
         }
@@ -294,21 +333,21 @@ fn jsonl(
         if trimmed.is_empty() {
             continue;
         }
-        match record(engine, args, trimmed) {
-            Ok((mut object, result)) => {
+        match rewrite_record(engine, trimmed, &args.field) {
+            Ok((object, result)) => {
                 state.found |= !result.findings.is_empty();
                 if args.check {
                     write_findings(out, &name, &result.findings, Some(number), false)?;
                     continue;
                 }
-                object.insert("rewritten".into(), Value::String(result.text));
-                object.insert("findings".into(), json!(result.findings));
                 serde_json::to_writer(&mut *out, &object).map_err(|e| Error::Write(e.into()))?;
                 out.write_all(b"\n").map_err(Error::Write)?;
             }
             Err(problem) => {
                 state.failed = true;
-                say(&format!("replywise: {name}:{number}: {problem}"));
+                say(&format!(
+                    "replywise: {name}:{number}: {problem}; passed through unchanged"
+                ));
                 if !args.check {
                     out.write_all(trimmed).map_err(Error::Write)?;
                     out.write_all(b"\n").map_err(Error::Write)?;
@@ -316,33 +355,4 @@ fn jsonl(
             }
         }
     }
-}
-
-/// One JSON Lines record, rewritten.
-fn record(
-    engine: &Engine,
-    args: &RewriteArgs,
-    bytes: &[u8],
-) -> std::result::Result<(serde_json::Map<String, Value>, Rewritten), String> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| format!("not UTF-8 at byte {}; passed through unchanged", e.valid_up_to()))?;
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| format!("not valid JSON ({e}); passed through unchanged"))?;
-    if !value.is_object() {
-        return Err("expected a JSON object; passed through unchanged".into());
-    }
-    let field = crate::input::get_path(&value, &args.field)
-        .and_then(Value::as_str)
-        .map(str::to_string)
-        .ok_or_else(|| {
-            format!(
-                "no text in field {:?}; choose another with --field NAME; passed through unchanged",
-                args.field
-            )
-        })?;
-    let Value::Object(object) = value else {
-        return Err("expected a JSON object; passed through unchanged".into());
-    };
-    let result = engine.rewrite(&field);
-    Ok((object, result))
 }

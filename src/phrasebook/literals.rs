@@ -95,7 +95,7 @@ fn analyse_with(pattern: &str, macros: &[Analysis]) -> Result<Analysis, String> 
 }
 
 /// The macro a placeholder character stands for.
-fn placeholder<'a>(c: char, macros: &'a [Analysis]) -> Option<&'a Analysis> {
+fn placeholder(c: char, macros: &[Analysis]) -> Option<&Analysis> {
     let k = (c as u32).checked_sub(PLACEHOLDER)?;
     macros.get(usize::try_from(k).ok()?)
 }
@@ -186,10 +186,12 @@ fn required(tree: &Ast, analysis: &mut Analysis, macros: &[Analysis]) -> Vec<Vec
 
 /// The most selective requirement: longest shortest literal, then fewest.
 fn best(sets: Vec<Vec<String>>) -> Option<Vec<String>> {
-    sets.into_iter().filter(|s| !s.is_empty()).max_by_key(|set| {
-        let shortest = set.iter().map(String::len).min().unwrap_or(0);
-        (shortest, std::cmp::Reverse(set.len()))
-    })
+    sets.into_iter()
+        .filter(|s| !s.is_empty())
+        .max_by_key(|set| {
+            let shortest = set.iter().map(String::len).min().unwrap_or(0);
+            (shortest, std::cmp::Reverse(set.len()))
+        })
 }
 
 #[cfg(test)]
@@ -199,7 +201,13 @@ mod tests {
     #[test]
     fn requirements_follow_concatenation_and_alternation() {
         let a = analyse(r"(?:can't|cannot)\s+(?P<act>\w+)\s+until").unwrap();
-        assert_eq!(a.required, vec![vec!["can't".to_string(), "cannot".into()], vec!["until".into()]]);
+        assert_eq!(
+            a.required,
+            vec![
+                vec!["can't".to_string(), "cannot".into()],
+                vec!["until".into()]
+            ]
+        );
         assert_eq!(a.names, ["act"]);
         assert_eq!(a.groups, 2);
     }
@@ -210,7 +218,13 @@ mod tests {
         macros.insert("day".into(), "(?P<day>monday|friday)".into());
         let analyser = Analyser::new(&macros);
         let a = analyser.analyse(r"(?P<x>until)\s+{day}").unwrap();
-        assert_eq!(a.required, vec![vec!["until".to_string()], vec!["friday".into(), "monday".into()]]);
+        assert_eq!(
+            a.required,
+            vec![
+                vec!["until".to_string()],
+                vec!["friday".into(), "monday".into()]
+            ]
+        );
         assert_eq!(a.names, ["x", "day"]);
         assert_eq!(a.groups, 3);
         assert!(analyser.analyse("{nope}").is_err());
@@ -219,7 +233,10 @@ mod tests {
     #[test]
     fn optional_parts_and_classes_require_nothing() {
         let a = analyse(r"(?:please\s+)?calm\s+down[.!]*").unwrap();
-        assert_eq!(a.required, vec![vec!["calm".to_string()], vec!["down".into()]]);
+        assert_eq!(
+            a.required,
+            vec![vec!["calm".to_string()], vec!["down".into()]]
+        );
         let none = analyse(r"[a-z]+|\d").unwrap();
         assert!(none.required.is_empty());
         assert!(analyse("(unclosed").is_err());

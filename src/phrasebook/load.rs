@@ -95,7 +95,10 @@ impl Source<'_> {
 
     fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, Error> {
         toml::from_str(self.text).map_err(|e| {
-            let message = format!("{}; see the comments at the top of the built-in rule files for the format", e.message().trim());
+            let message = format!(
+                "{}; see the comments at the top of the built-in rule files for the format",
+                e.message().trim()
+            );
             self.error(e.span().unwrap_or(0..0), message)
         })
     }
@@ -114,7 +117,11 @@ pub(super) struct LoadedRules {
 /// Reads the rules of one file. With `eager`, every pattern is compiled
 /// now so that any error is reported here, located; otherwise patterns are
 /// only parsed (cheap) and compiled on first use.
-pub(super) fn parse_rules(source: &Source, analyser: &Analyser, eager: bool) -> Result<LoadedRules, Error> {
+pub(super) fn parse_rules(
+    source: &Source,
+    analyser: &Analyser,
+    eager: bool,
+) -> Result<LoadedRules, Error> {
     let file: RulesFile = source.parse()?;
     let mut rules = Vec::with_capacity(file.rule.len());
     for def in file.rule {
@@ -127,7 +134,12 @@ pub(super) fn parse_rules(source: &Source, analyser: &Analyser, eager: bool) -> 
     })
 }
 
-fn compile_rule(source: &Source, def: RuleDef, analyser: &Analyser, eager: bool) -> Result<Rule, Error> {
+fn compile_rule(
+    source: &Source,
+    def: RuleDef,
+    analyser: &Analyser,
+    eager: bool,
+) -> Result<Rule, Error> {
     let macros = analyser.macros();
     let id = def.id.get_ref();
     if id.is_empty()
@@ -155,7 +167,10 @@ fn compile_rule(source: &Source, def: RuleDef, analyser: &Analyser, eager: bool)
     let find = LazyRegex::new(pattern);
     if eager {
         find.compile().map_err(|e| {
-            source.error(def.find.span(), format!("`find` is not a valid regex: {}", regex_reason(e)))
+            source.error(
+                def.find.span(),
+                format!("`find` is not a valid regex: {}", regex_reason(e)),
+            )
         })?;
     }
     let mut unless = Vec::with_capacity(def.unless.len());
@@ -261,5 +276,8 @@ pub(super) fn regex_reason(error: regex::Error) -> String {
     text.lines()
         .rev()
         .find_map(|l| l.trim().strip_prefix("error:"))
-        .map_or_else(|| text.lines().last().unwrap_or("").trim().to_string(), |l| l.trim().to_string())
+        .map_or_else(
+            || text.lines().last().unwrap_or("").trim().to_string(),
+            |l| l.trim().to_string(),
+        )
 }

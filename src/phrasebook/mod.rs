@@ -88,7 +88,8 @@ impl Phrasebook {
             for idiom in file.idioms {
                 let guarded = pattern::expand(idiom.get_ref(), &book.macros)
                     .and_then(|p| {
-                        let analysis = literals::Analyser::new(&book.macros).analyse(idiom.get_ref())?;
+                        let analysis =
+                            literals::Analyser::new(&book.macros).analyse(idiom.get_ref())?;
                         let regex = LazyRegex::new(p);
                         if *eager {
                             regex.compile().map_err(load::regex_reason)?;
@@ -150,12 +151,20 @@ impl Phrasebook {
                     }
                 }
             }
-            disables.extend(loaded.disable.into_iter().map(|d| (path.clone(), text.clone(), d)));
+            disables.extend(
+                loaded
+                    .disable
+                    .into_iter()
+                    .map(|d| (path.clone(), text.clone(), d)),
+            );
             book.files.push(path.clone());
         }
         for (path, text, id) in disables {
             if !index.contains_key(id.get_ref()) {
-                let source = Source { path: &path, text: &text };
+                let source = Source {
+                    path: &path,
+                    text: &text,
+                };
                 return Err(source.error(
                     id.span(),
                     format!(

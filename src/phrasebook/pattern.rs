@@ -122,25 +122,19 @@ pub struct Guarded {
 }
 
 impl Guarded {
-    /// False when `text` lacks a literal the pattern needs.
-    pub fn may_match(&self, text: &str) -> bool {
+    /// False when `lowered` (the text in ASCII lower case) lacks a literal
+    /// the pattern needs.
+    pub fn may_match(&self, lowered: &str) -> bool {
         self.required
             .iter()
-            .all(|set| set.iter().any(|literal| contains_ignoring_ascii_case(text, literal)))
+            .all(|set| set.iter().any(|literal| lowered.contains(literal.as_str())))
     }
 
-    pub fn is_match(&self, text: &str) -> bool {
-        self.may_match(text) && self.regex.get().is_match(text)
+    /// `text` and `lowered` are the same text, `lowered` in ASCII lower
+    /// case (which keeps every byte offset).
+    pub fn is_match(&self, text: &str, lowered: &str) -> bool {
+        self.may_match(lowered) && self.regex.get().is_match(text)
     }
-}
-
-fn contains_ignoring_ascii_case(haystack: &str, needle: &str) -> bool {
-    let needle = needle.as_bytes();
-    needle.is_empty()
-        || haystack
-            .as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// First character of the private-use plane; `{macro}` number k stands in
@@ -173,7 +167,10 @@ pub fn with_placeholders(source: &str, macros: &Macros) -> Result<(String, Vec<S
 
 fn unknown_macro(name: &str, macros: &Macros) -> String {
     let known: Vec<&str> = macros.keys().map(String::as_str).collect();
-    format!("unknown macro {{{name}}}; known macros: {}", known.join(", "))
+    format!(
+        "unknown macro {{{name}}}; known macros: {}",
+        known.join(", ")
+    )
 }
 
 /// The next `{name}` macro reference in `text`: text before it, the name,
@@ -208,7 +205,9 @@ fn substitute_macros(source: &str, macros: &Macros, depth: usize) -> Result<Stri
     let mut out = String::with_capacity(source.len());
     let mut rest = source;
     while let Some((before, name, after)) = next_macro(rest) {
-        let body = macros.get(name).ok_or_else(|| unknown_macro(name, macros))?;
+        let body = macros
+            .get(name)
+            .ok_or_else(|| unknown_macro(name, macros))?;
         out.push_str(before);
         out.push_str("(?:");
         out.push_str(&substitute_macros(body, macros, depth + 1)?);
@@ -280,7 +279,8 @@ fn localize(source: &str) -> Result<String, String> {
             }
             c if c.is_ascii_alphabetic() || is_apostrophe(c) => {
                 let start = i;
-                while i < chars.len() && (chars[i].is_ascii_alphabetic() || is_apostrophe(chars[i])) {
+                while i < chars.len() && (chars[i].is_ascii_alphabetic() || is_apostrophe(chars[i]))
+                {
                     i += 1;
                 }
                 let word: String = chars[start..i].iter().collect();
@@ -336,7 +336,13 @@ fn class_end(chars: &[char], open: usize) -> Option<usize> {
 fn spell_word(word: &str) -> String {
     let key: String = word
         .chars()
-        .map(|c| if is_apostrophe(c) { '\'' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if is_apostrophe(c) {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect();
     let apostrophes = |s: &str| s.replace('\'', APOSTROPHES);
     match CONTRACTIONS.iter().find(|(k, _)| *k == key) {
@@ -381,7 +387,10 @@ mod tests {
         assert!(!re.is_match("recanted"));
         assert!(re.is_match("I cant."));
         let comma = compile(r",\s*unfortunately");
-        assert!(comma.is_match("We are, unfortunately, out"), "a leading comma may follow a word");
+        assert!(
+            comma.is_match("We are, unfortunately, out"),
+            "a leading comma may follow a word"
+        );
         assert!(compile(r"\bsold out").is_match("it is sold out £"));
     }
 

@@ -51,9 +51,9 @@ impl Template {
                     None => inside,
                 };
                 (name, end + 2)
-            } else if after.starts_with('$') {
+            } else if let Some(after_dollar) = after.strip_prefix('$') {
                 literal.push('$');
-                rest = &after[1..];
+                rest = after_dollar;
                 continue;
             } else {
                 let end = after

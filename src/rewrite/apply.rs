@@ -28,7 +28,11 @@ pub(super) fn apply(text: &str, edits: &[Edit]) -> String {
             .chars()
             .find(|c| c.is_alphabetic())
             .is_some_and(char::is_uppercase);
-        seams.push((start, out.len(), was_capital && sentence_start(text, edit.range.start)));
+        seams.push((
+            start,
+            out.len(),
+            was_capital && sentence_start(text, edit.range.start),
+        ));
         last = edit.range.end;
     }
     out.push_str(&text[last..]);
@@ -78,7 +82,8 @@ fn tidy_seam(out: &mut String, mut at: usize) -> usize {
         if out[at..].starts_with(' ') && (at == 0 || out[..at].ends_with([' ', '\n'])) {
             out.remove(at);
         } else if out[..at].ends_with(' ')
-            && (out[at..].is_empty() || out[at..].starts_with(['\n', ' ', ',', '.', ';', ':', '!', '?']))
+            && (out[at..].is_empty()
+                || out[at..].starts_with(['\n', ' ', ',', '.', ';', ':', '!', '?']))
         {
             // A space at a line end, doubled, or before punctuation.
             at -= 1;
@@ -115,16 +120,35 @@ mod tests {
 
     #[test]
     fn dropping_a_sentence_opener_restores_the_capital() {
-        assert_eq!(edit("Unfortunately, your order is late.", "Unfortunately", ""), "Your order is late.");
-        assert_eq!(edit("Ok. Unfortunately, it is.", "Unfortunately, ", ""), "Ok. It is.");
-        assert_eq!(edit("sadly, it is.", "sadly", ""), "it is.", "a lower-case draft stays lower case");
+        assert_eq!(
+            edit("Unfortunately, your order is late.", "Unfortunately", ""),
+            "Your order is late."
+        );
+        assert_eq!(
+            edit("Ok. Unfortunately, it is.", "Unfortunately, ", ""),
+            "Ok. It is."
+        );
+        assert_eq!(
+            edit("sadly, it is.", "sadly", ""),
+            "it is.",
+            "a lower-case draft stays lower case"
+        );
     }
 
     #[test]
     fn dropping_a_word_mid_sentence_leaves_clean_spacing() {
-        assert_eq!(edit("We are unfortunately out.", "unfortunately", ""), "We are out.");
-        assert_eq!(edit("It ends today, no exceptions.", ", no exceptions", ""), "It ends today.");
-        assert_eq!(edit("It ends today , sadly.", "sadly", ""), "It ends today.");
+        assert_eq!(
+            edit("We are unfortunately out.", "unfortunately", ""),
+            "We are out."
+        );
+        assert_eq!(
+            edit("It ends today, no exceptions.", ", no exceptions", ""),
+            "It ends today."
+        );
+        assert_eq!(
+            edit("It ends today , sadly.", "sadly", ""),
+            "It ends today."
+        );
         assert_eq!(edit("Sorry , ok", "Sorry", ""), "Ok");
     }
 
@@ -134,8 +158,14 @@ mod tests {
         let out = apply(
             text,
             &[
-                Edit { range: 9..24, replacement: "" },
-                Edit { range: 24..33, replacement: "" },
+                Edit {
+                    range: 9..24,
+                    replacement: "",
+                },
+                Edit {
+                    range: 24..33,
+                    replacement: "",
+                },
             ],
         );
         assert_eq!(out, "we can't");

@@ -20,7 +20,11 @@ pub struct ExampleFailure {
 
 impl fmt::Display for ExampleFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}: {}", self.file, self.line, self.rule, self.problem)
+        write!(
+            f,
+            "{}:{}: {}: {}",
+            self.file, self.line, self.rule, self.problem
+        )
     }
 }
 
@@ -38,14 +42,23 @@ pub fn check_examples(engine: &Engine) -> Vec<ExampleFailure> {
             });
         };
         if rule.examples.is_empty() {
-            fail(rule.line, "needs at least one example with `before` and `after`".into());
+            fail(
+                rule.line,
+                "needs at least one example with `before` and `after`".into(),
+            );
         }
         if rule.keep.is_empty() {
-            fail(rule.line, "needs at least one `keep` sentence it must leave alone".into());
+            fail(
+                rule.line,
+                "needs at least one `keep` sentence it must leave alone".into(),
+            );
         }
         for example in &rule.examples {
             if !engine.raw(&example.before).iter().any(|c| c.rule == index) {
-                fail(example.line, format!("does not match its example {:?}", example.before));
+                fail(
+                    example.line,
+                    format!("does not match its example {:?}", example.before),
+                );
                 continue;
             }
             let got = engine.rewrite_promoting(&example.before, Some(index)).text;
@@ -61,14 +74,20 @@ pub fn check_examples(engine: &Engine) -> Vec<ExampleFailure> {
         }
         for keep in &rule.keep {
             if engine.raw(&keep.text).iter().any(|c| c.rule == index) {
-                fail(keep.line, format!("matches its keep sentence {:?}", keep.text));
+                fail(
+                    keep.line,
+                    format!("matches its keep sentence {:?}", keep.text),
+                );
                 continue;
             }
             let got = engine.rewrite(&keep.text).text;
             if got != keep.text {
                 fail(
                     keep.line,
-                    format!("keep sentence {:?} was rewritten into {:?} by other rules", keep.text, got),
+                    format!(
+                        "keep sentence {:?} was rewritten into {:?} by other rules",
+                        keep.text, got
+                    ),
                 );
             }
         }

@@ -13,10 +13,12 @@
 mod apply;
 mod examples;
 mod prefilter;
+mod record;
 mod scan;
 mod zones;
 
 pub use examples::{check_examples, ExampleFailure};
+pub use record::rewrite_record;
 
 use crate::error::{Error, Result};
 use crate::phrasebook::{Category, FixKind, Phrasebook};
@@ -85,8 +87,12 @@ impl Engine {
             .filter(|(_, r)| !book.disabled.contains(&r.id))
             .map(|(i, _)| i)
             .collect();
-        let prefilter = Prefilter::new(active.iter().map(|&i| &book.rules[i].required))
-            .map_err(|e| Error::Usage(format!("the phrasebook's literals do not build a matcher: {e}")))?;
+        let prefilter =
+            Prefilter::new(active.iter().map(|&i| &book.rules[i].required)).map_err(|e| {
+                Error::Usage(format!(
+                    "the phrasebook's literals do not build a matcher: {e}"
+                ))
+            })?;
         let zones = ZoneFinder::new(book.idioms.clone(), &book.protect);
         Ok(Engine {
             book,
@@ -170,9 +176,11 @@ impl Engine {
 
     /// Every candidate in `text`, overlapping ones included.
     fn raw(&self, text: &str) -> Vec<Candidate> {
+        let lowered = text.to_ascii_lowercase();
         let zones = LazyZones {
             finder: &self.zones,
             text,
+            lowered: &lowered,
             zones: Default::default(),
         };
         let mut all = Vec::new();

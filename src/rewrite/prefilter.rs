@@ -81,7 +81,10 @@ mod tests {
     #[test]
     fn rules_are_candidates_only_when_every_requirement_is_met() {
         let rules = [
-            vec![vec!["can".to_string(), "cannot".into()], vec!["until".into()]],
+            vec![
+                vec!["can".to_string(), "cannot".into()],
+                vec!["until".into()],
+            ],
             vec![vec!["calm".to_string()]],
             vec![],
         ];

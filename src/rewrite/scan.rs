@@ -2,9 +2,9 @@
 //! checks (zones, anchors, `unless`), then one winner per stretch of text.
 
 use super::zones::{ZoneFinder, Zones};
-use std::cell::OnceCell;
 use crate::phrasebook::{Anchor, FixKind, Rule};
 use crate::text::{apostrophe_of, capitalize_first, with_apostrophe, Case};
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// A rule match that survived the checks, with its replacements rendered.
@@ -22,12 +22,15 @@ pub(super) struct Candidate {
 pub(super) struct LazyZones<'a> {
     pub finder: &'a ZoneFinder,
     pub text: &'a str,
+    /// The text in ASCII lower case, for literal checks.
+    pub lowered: &'a str,
     pub zones: OnceCell<Zones>,
 }
 
 impl LazyZones<'_> {
     fn get(&self) -> &Zones {
-        self.zones.get_or_init(|| self.finder.zones(self.text))
+        self.zones
+            .get_or_init(|| self.finder.zones(self.text, self.lowered))
     }
 }
 
@@ -49,8 +52,9 @@ pub(super) fn candidates(
             continue;
         }
         if !rule.unless.is_empty() {
-            let sentence = &text[sentence_around(text, &range)];
-            if rule.unless.iter().any(|u| u.is_match(sentence)) {
+            let sentence = sentence_around(text, &range);
+            let (original, lowered) = (&text[sentence.clone()], &zones.lowered[sentence]);
+            if rule.unless.iter().any(|u| u.is_match(original, lowered)) {
                 continue;
             }
         }
@@ -132,12 +136,13 @@ fn clause_start(text: &str, at: usize) -> bool {
     }
     let before = text[..at].trim_end_matches([' ', '\t']);
     before.ends_with([',', ';', ':', '-', '\u{2013}', '\u{2014}'])
-        || [" so", " and", " then"]
-            .iter()
-            .any(|w| {
-                let tail = before.len().checked_sub(w.len()).map(|at| &before.as_bytes()[at..]);
-                tail.is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
-            })
+        || [" so", " and", " then"].iter().any(|w| {
+            let tail = before
+                .len()
+                .checked_sub(w.len())
+                .map(|at| &before.as_bytes()[at..]);
+            tail.is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
+        })
 }
 
 fn anchored(text: &str, at: usize, anchor: Anchor) -> bool {
@@ -189,6 +194,9 @@ mod tests {
     fn sentences_break_on_end_punctuation_not_decimals() {
         let text = "It costs £4.99 today. Next one";
         let at = text.find("today").unwrap();
-        assert_eq!(&text[sentence_around(text, &(at..at + 5))], "It costs £4.99 today.");
+        assert_eq!(
+            &text[sentence_around(text, &(at..at + 5))],
+            "It costs £4.99 today."
+        );
     }
 }

@@ -45,9 +45,10 @@ impl ZoneFinder {
         ZoneFinder { idioms, names }
     }
 
-    pub fn zones(&self, text: &str) -> Zones {
+    /// `lowered` is `text` in ASCII lower case.
+    pub fn zones(&self, text: &str, lowered: &str) -> Zones {
         let mut zones = Vec::new();
-        for idiom in self.idioms.iter().filter(|i| i.may_match(text)) {
+        for idiom in self.idioms.iter().filter(|i| i.may_match(lowered)) {
             zones.extend(idiom.regex.get().find_iter(text).map(|m| m.range()));
         }
         if let Some(names) = &self.names {
@@ -86,25 +87,20 @@ fn quotations(text: &str, zones: &mut Vec<Range<usize>>) {
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
-        let closer: Option<fn(&[(usize, char)], usize) -> bool> = match c {
-            '"' => Some(|_, _| true),
-            '\u{201C}' => Some(|cs, j| cs[j].1 == '\u{201D}'),
-            '\u{00AB}' => Some(|cs, j| cs[j].1 == '\u{00BB}'),
-            '\u{2018}' if opens(&chars, i) => Some(|cs, j| closes(cs, j, '\u{2019}')),
-            '\'' if opens(&chars, i) => Some(|cs, j| closes(cs, j, '\'')),
-            _ => None,
-        };
-        let Some(closer) = closer else {
-            i += 1;
-            continue;
-        };
+        // The closing quote for an opening one; single quotes also have to
+        // start a word, and close only where a word ends.
         let wanted = match c {
             '"' => '"',
             '\u{201C}' => '\u{201D}',
             '\u{00AB}' => '\u{00BB}',
-            '\u{2018}' => '\u{2019}',
-            _ => '\'',
+            '\u{2018}' if opens(&chars, i) => '\u{2019}',
+            '\'' if opens(&chars, i) => '\'',
+            _ => {
+                i += 1;
+                continue;
+            }
         };
+        let single = matches!(wanted, '\u{2019}' | '\'');
         let mut j = i + 1;
         let mut closed = None;
         while j < chars.len() {
@@ -112,7 +108,7 @@ fn quotations(text: &str, zones: &mut Vec<Range<usize>>) {
             if k == '\n' && chars.get(j + 1).is_some_and(|n| n.1 == '\n') {
                 break;
             }
-            if k == wanted && closer(&chars, j) {
+            if k == wanted && (!single || closes(&chars, j, wanted)) {
                 closed = Some(j);
                 break;
             }
@@ -151,7 +147,13 @@ mod tests {
 
     fn zoned(text: &str) -> Vec<&str> {
         let finder = ZoneFinder::new(Vec::new(), &["Can't Stop Coffee".to_string()]);
-        let mut found: Vec<&str> = finder.zones(text).0.iter().map(|r| &text[r.clone()]).collect();
+        let lowered = text.to_ascii_lowercase();
+        let mut found: Vec<&str> = finder
+            .zones(text, &lowered)
+            .0
+            .iter()
+            .map(|r| &text[r.clone()])
+            .collect();
         found.sort();
         found
     }
@@ -160,17 +162,35 @@ mod tests {
     fn quotations_of_every_kind() {
         assert_eq!(zoned(r#"you said "can't wait" twice"#), [r#""can't wait""#]);
         assert_eq!(zoned("you said \u{201C}no\u{201D}"), ["\u{201C}no\u{201D}"]);
-        assert_eq!(zoned("you wrote \u{2018}we can\u{2019}t\u{2019} ok"), ["\u{2018}we can\u{2019}t\u{2019}"]);
+        assert_eq!(
+            zoned("you wrote \u{2018}we can\u{2019}t\u{2019} ok"),
+            ["\u{2018}we can\u{2019}t\u{2019}"]
+        );
         assert_eq!(zoned("you wrote 'we can't help' here"), ["'we can't help'"]);
-        assert!(zoned("we can't and won't").is_empty(), "apostrophes are not quotes");
-        assert!(zoned("a 27\" screen\n\nand \"more").is_empty(), "no pair across paragraphs");
+        assert!(
+            zoned("we can't and won't").is_empty(),
+            "apostrophes are not quotes"
+        );
+        assert!(
+            zoned("a 27\" screen\n\nand \"more").is_empty(),
+            "no pair across paragraphs"
+        );
     }
 
     #[test]
     fn links_addresses_and_names() {
-        assert_eq!(zoned("see https://x.example/cant-wait now"), ["https://x.example/cant-wait"]);
-        assert_eq!(zoned("mail no-problem@shop.example."), ["no-problem@shop.example"]);
+        assert_eq!(
+            zoned("see https://x.example/cant-wait now"),
+            ["https://x.example/cant-wait"]
+        );
+        assert_eq!(
+            zoned("mail no-problem@shop.example."),
+            ["no-problem@shop.example"]
+        );
         assert_eq!(zoned("try can't stop coffee today"), ["can't stop coffee"]);
-        assert!(zoned("Can't Stop Coffees").is_empty(), "names match whole words");
+        assert!(
+            zoned("Can't Stop Coffees").is_empty(),
+            "names match whole words"
+        );
     }
 }
