@@ -107,41 +107,15 @@ impl Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// 1-based line and column of a byte offset, for located messages.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
-
 /// A TOML parse error as a located [`Error::Config`]: `path:line:column`.
 pub fn toml_error(path: &str, text: &str, error: &toml::de::Error) -> Error {
     let (line, column) = error
         .span()
-        .map_or((1, 1), |span| line_column(text, span.start));
+        .map_or((1, 1), |span| crate::text::line_column(text, span.start));
     Error::Config {
         path: path.to_string(),
         line,
         column,
         message: error.message().trim().to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn offsets_become_lines_and_columns() {
-        let text = "a = 1\nbé = [\n";
-        assert_eq!(line_column(text, 0), (1, 1));
-        assert_eq!(line_column(text, 6), (2, 1));
-        assert_eq!(line_column(text, 9), (2, 3), "columns count characters");
-        assert_eq!(line_column(text, 999), (3, 1));
     }
 }

@@ -3,7 +3,8 @@
 //! Data flows one way: [`input`] reads any export into [`review::Review`]s,
 //! [`triage`] gives each a verdict, and [`output`] writers render the
 //! results. [`fetch`] pulls reviews over HTTP into the same `Review`s.
-//! [`cmd`] is the edge that wires these to the command line
+//! [`rewrite`] turns "can't" wording into "can" wording with the rules of
+//! a [`phrasebook`]. [`cmd`] is the edge that wires these to the command line
 //! defined in [`cli`]; nothing else prints.
 
 pub mod cli;
@@ -14,8 +15,10 @@ pub mod eval;
 pub mod fetch;
 pub mod input;
 pub mod output;
+pub mod phrasebook;
 pub mod profile;
 pub mod review;
+pub mod rewrite;
 pub mod text;
 pub mod triage;
 

@@ -1,10 +1,16 @@
-//! Shared helpers for text that crosses a trust boundary.
+//! Shared helpers for text: crossing trust boundaries, and editing words.
 //!
 //! Review text is written by strangers. Before it reaches a terminal it
 //! loses control and bidi characters (which can hide or reorder output),
 //! and before it reaches a CSV cell it loses the power to run as a
 //! spreadsheet formula. Every writer goes through these two functions so the
 //! rules live in one place.
+//!
+//! Rewriting replaces words inside someone else's sentence, so the
+//! replacement must look as if it had been typed there: the same case
+//! (`CAN'T` becomes `CAN`) and the same apostrophes (straight or curly).
+//! Those helpers live here too, as does turning byte offsets into the
+//! `line:column` positions every located message uses.
 
 use std::borrow::Cow;
 
@@ -59,6 +65,97 @@ pub fn truncate_chars(text: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(format!("{}…", kept.trim_end()))
 }
 
+/// 1-based line and column (counted in characters) of a byte offset.
+/// Offsets past the end or inside a character are clamped, never a panic.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// How a stretch of original text was capitalised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// `CAN'T`: two or more letters and none of them lower case.
+    Upper,
+    /// `Can't`: starts with a capital.
+    Title,
+    /// Anything else; the replacement keeps the case it was written in.
+    AsWritten,
+}
+
+impl Case {
+    pub fn of(original: &str) -> Case {
+        let mut letters = original.chars().filter(|c| c.is_alphabetic());
+        let Some(first) = letters.next() else {
+            return Case::AsWritten;
+        };
+        let rest: Vec<char> = letters.collect();
+        if first.is_uppercase() && !rest.is_empty() && rest.iter().all(|c| !c.is_lowercase()) {
+            Case::Upper
+        } else if first.is_uppercase() {
+            Case::Title
+        } else {
+            Case::AsWritten
+        }
+    }
+
+    /// `replacement` in this case. Title case only raises the first letter,
+    /// so names and acronyms inside the replacement keep their capitals.
+    pub fn apply(self, replacement: &str) -> String {
+        match self {
+            Case::Upper => replacement.to_uppercase(),
+            Case::Title => capitalize_first(replacement),
+            Case::AsWritten => replacement.to_string(),
+        }
+    }
+}
+
+/// The replacement for `original`, in the case `original` was written in:
+/// the case-preserving replace behind every rewrite.
+pub fn match_case(original: &str, replacement: &str) -> String {
+    Case::of(original).apply(replacement)
+}
+
+/// `text` with its first letter (after any opening quotes or brackets) in
+/// upper case.
+pub fn capitalize_first(text: &str) -> String {
+    match text.char_indices().find(|(_, c)| c.is_alphanumeric()) {
+        Some((i, c)) if c.is_lowercase() => {
+            let mut out = String::with_capacity(text.len() + 2);
+            out.push_str(&text[..i]);
+            out.extend(c.to_uppercase());
+            out.push_str(&text[i + c.len_utf8()..]);
+            out
+        }
+        _ => text.to_string(),
+    }
+}
+
+/// The apostrophe a text uses: curly when it has curly ones and no
+/// straight ones, straight otherwise.
+pub fn apostrophe_of(text: &str) -> char {
+    if text.contains('\u{2019}') && !text.contains('\'') {
+        '\u{2019}'
+    } else {
+        '\''
+    }
+}
+
+/// `text` with its straight apostrophes turned into `apostrophe`.
+pub fn with_apostrophe(text: &str, apostrophe: char) -> Cow<'_, str> {
+    if apostrophe == '\'' || !text.contains('\'') {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.replace('\'', &apostrophe.to_string()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +190,42 @@ mod tests {
     fn truncation_counts_characters_not_bytes() {
         assert_eq!(truncate_chars("héllo wörld", 6), "héllo…");
         assert_eq!(truncate_chars("short", 10), "short");
+    }
+
+    #[test]
+    fn offsets_become_lines_and_columns() {
+        let text = "a = 1\nbé = [\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 6), (2, 1));
+        assert_eq!(line_column(text, 9), (2, 3), "columns count characters");
+        assert_eq!(
+            line_column(text, 8),
+            (2, 2),
+            "inside a character is clamped"
+        );
+        assert_eq!(line_column(text, 999), (3, 1));
+    }
+
+    #[test]
+    fn replacements_take_the_case_of_the_original() {
+        assert_eq!(match_case("CAN'T", "can"), "CAN");
+        assert_eq!(match_case("Cannot", "can"), "Can");
+        assert_eq!(match_case("cannot", "can"), "can");
+        assert_eq!(match_case("I", "let me"), "Let me");
+        assert_eq!(match_case("unfortunately", "I see"), "I see");
+        assert_eq!(
+            match_case("We can't", "we can ship to Norway"),
+            "We can ship to Norway"
+        );
+        assert_eq!(capitalize_first("\u{201c}yes"), "\u{201c}Yes");
+    }
+
+    #[test]
+    fn apostrophes_follow_the_text() {
+        assert_eq!(apostrophe_of("we can\u{2019}t"), '\u{2019}');
+        assert_eq!(apostrophe_of("we can't"), '\'');
+        assert_eq!(apostrophe_of("mixed ' and \u{2019}"), '\'');
+        assert_eq!(with_apostrophe("we'll", '\u{2019}'), "we\u{2019}ll");
+        assert_eq!(with_apostrophe("we'll", '\''), "we'll");
     }
 }

@@ -7,8 +7,10 @@ mod draft;
 mod eval;
 mod explain;
 mod fetch;
+mod phrasebook;
 mod pipeline;
 mod report;
+mod rewrite;
 pub mod sources;
 mod triage;
 
@@ -51,6 +53,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Fetch(args) => fetch::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Rewrite(args) => rewrite::run(&args),
+        Command::Phrasebook(command) => phrasebook::run(&command),
         Command::Completions { shell } => {
             let mut command = Cli::command();
             let mut out = std::io::stdout().lock();

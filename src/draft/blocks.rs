@@ -99,7 +99,7 @@ impl Blocks {
         let blocks: Blocks = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
         let known: Vec<&str> = Topic::ALL.iter().map(|t| t.name()).collect();
         if let Some(unknown) = blocks.topics.keys().find(|k| !known.contains(&k.as_str())) {
-            let (line, column) = crate::error::line_column(
+            let (line, column) = crate::text::line_column(
                 text,
                 text.find(&format!("topics.{unknown}")).unwrap_or(0),
             );
@@ -113,7 +113,7 @@ impl Blocks {
         for (name, list) in blocks.lists() {
             let locate = |needle: &str| {
                 let offset = text.find(needle).unwrap_or(0);
-                crate::error::line_column(text, offset)
+                crate::text::line_column(text, offset)
             };
             if list.is_empty() {
                 let (line, column) = locate(name.rsplit('.').next().unwrap_or(&name));

@@ -1,0 +1,202 @@
+//! Finding matches: one pass of the rule set over a text, then the per-rule
+//! checks (zones, anchors, `unless`), then one winner per stretch of text.
+
+use super::zones::{ZoneFinder, Zones};
+use crate::phrasebook::{Anchor, FixKind, Rule};
+use crate::text::{apostrophe_of, capitalize_first, with_apostrophe, Case};
+use std::cell::OnceCell;
+use std::ops::Range;
+
+/// A rule match that survived the checks, with its replacements rendered.
+#[derive(Debug, Clone)]
+pub(super) struct Candidate {
+    /// Index into the engine's active rules.
+    pub rule: usize,
+    pub range: Range<usize>,
+    /// The fix first, then the other alternatives.
+    pub replacements: Vec<String>,
+    pub fix: FixKind,
+}
+
+/// The zones of one text, computed when the first match needs them.
+pub(super) struct LazyZones<'a> {
+    pub finder: &'a ZoneFinder,
+    pub text: &'a str,
+    /// The text in ASCII lower case, for literal checks.
+    pub lowered: &'a str,
+    pub zones: OnceCell<Zones>,
+}
+
+impl LazyZones<'_> {
+    fn get(&self) -> &Zones {
+        self.zones
+            .get_or_init(|| self.finder.zones(self.text, self.lowered))
+    }
+}
+
+/// The candidates `rule` yields in `text`.
+pub(super) fn candidates(
+    text: &str,
+    rule: &Rule,
+    index: usize,
+    zones: &LazyZones,
+    out: &mut Vec<Candidate>,
+) {
+    for caps in rule.find.get().captures_iter(text) {
+        let Some(m) = caps.get(0) else { continue };
+        let range = m.range();
+        if range.is_empty()
+            || !anchored(text, range.start, rule.anchor)
+            || zones.get().overlaps(&range)
+        {
+            continue;
+        }
+        if !rule.unless.is_empty() {
+            let sentence = sentence_around(text, &range);
+            let (original, lowered) = (&text[sentence.clone()], &zones.lowered[sentence]);
+            if rule.unless.iter().any(|u| u.is_match(original, lowered)) {
+                continue;
+            }
+        }
+        let replacements = rule
+            .becomes
+            .iter()
+            .map(|t| render(text, &range, &t.fill(&caps)))
+            .collect();
+        out.push(Candidate {
+            rule: index,
+            range,
+            replacements,
+            fix: rule.fix,
+        });
+    }
+}
+
+/// A template filled for one match: literal pieces take the match's
+/// apostrophes and case; captured pieces are copied verbatim.
+fn render(text: &str, range: &Range<usize>, pieces: &[(&str, bool)]) -> String {
+    let matched = &text[range.clone()];
+    let apostrophe = if matched.contains(['\'', '\u{2019}']) {
+        apostrophe_of(matched)
+    } else {
+        apostrophe_of(text)
+    };
+    let case = Case::of(matched);
+    let mut out = String::new();
+    for &(piece, literal) in pieces {
+        if literal {
+            let piece = with_apostrophe(piece, apostrophe);
+            match case {
+                Case::Upper => out.push_str(&piece.to_uppercase()),
+                _ => out.push_str(&piece),
+            }
+        } else {
+            out.push_str(piece);
+        }
+    }
+    if case == Case::Title && sentence_start(text, range.start) {
+        out = capitalize_first(&out);
+    }
+    out
+}
+
+/// Keeps one candidate per stretch of text. Auto fixes are chosen first
+/// (earliest, then longest, then file order) so a broad suggestion never
+/// hides a safe fix; suggestions then fill the gaps.
+pub(super) fn resolve(mut all: Vec<Candidate>) -> Vec<Candidate> {
+    all.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end), c.rule));
+    let mut kept: Vec<Candidate> = Vec::with_capacity(all.len());
+    for pass in [FixKind::Auto, FixKind::Suggest] {
+        for c in all.iter().filter(|c| c.fix == pass) {
+            let clear = kept
+                .iter()
+                .all(|k| k.range.end <= c.range.start || c.range.end <= k.range.start);
+            if clear {
+                kept.push(c.clone());
+            }
+        }
+    }
+    kept.sort_by_key(|c| c.range.start);
+    kept
+}
+
+/// True when a sentence starts at `at`: only spaces, tabs and opening
+/// quotes or brackets lie between it and the text start, a line break, or
+/// a sentence-ending `.`, `!` or `?`.
+pub(crate) fn sentence_start(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t', '"', '\u{201C}', '(', '\u{2018}']);
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', '\r'])
+}
+
+/// True when a clause starts at `at`: a sentence start, or after `,` `;`
+/// `:` a dash, or "so"/"and"/"then".
+fn clause_start(text: &str, at: usize) -> bool {
+    if sentence_start(text, at) {
+        return true;
+    }
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    before.ends_with([',', ';', ':', '-', '\u{2013}', '\u{2014}'])
+        || [" so", " and", " then"].iter().any(|w| {
+            let tail = before
+                .len()
+                .checked_sub(w.len())
+                .map(|at| &before.as_bytes()[at..]);
+            tail.is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
+        })
+}
+
+fn anchored(text: &str, at: usize, anchor: Anchor) -> bool {
+    match anchor {
+        Anchor::Anywhere => true,
+        Anchor::Clause => clause_start(text, at),
+        Anchor::Sentence => sentence_start(text, at),
+    }
+}
+
+/// The sentence holding `range`: from the previous sentence end (or line
+/// break) to the next one.
+pub(super) fn sentence_around(text: &str, range: &Range<usize>) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let ends_sentence = |i: usize| -> bool {
+        match bytes[i] {
+            b'\n' => true,
+            b'.' | b'!' | b'?' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
+            _ => false,
+        }
+    };
+    let start = (0..range.start)
+        .rev()
+        .find(|&i| ends_sentence(i))
+        .map_or(0, |i| i + 1);
+    let end = (range.end..bytes.len())
+        .find(|&i| ends_sentence(i))
+        .map_or(bytes.len(), |i| i + 1);
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_and_clause_starts() {
+        let text = "Hi. \"You need it\", you need it; so you need it\nyou";
+        assert!(sentence_start(text, 0));
+        assert!(sentence_start(text, 5), "after an opening quote");
+        assert!(!sentence_start(text, 19));
+        assert!(clause_start(text, 19), "after a comma");
+        assert!(clause_start(text, 34), "after 'so'");
+        assert!(sentence_start(text, 47), "after a line break");
+        assert!(!clause_start("£4.99 x", 5), "no slicing inside a character");
+    }
+
+    #[test]
+    fn sentences_break_on_end_punctuation_not_decimals() {
+        let text = "It costs £4.99 today. Next one";
+        let at = text.find("today").unwrap();
+        assert_eq!(
+            &text[sentence_around(text, &(at..at + 5))],
+            "It costs £4.99 today."
+        );
+    }
+}
