@@ -5,15 +5,22 @@ use crate::cli::DraftArgs;
 use crate::draft::{needs_reply, Blocks, Drafter, Subject};
 use crate::error::{Error, Result};
 use crate::output::Row;
+use crate::phrasebook::Phrasebook;
 use crate::profile::Profile;
 use crate::review::Platform;
+use crate::rewrite::Engine;
 use crate::triage::{Classifier, Label};
 
 pub fn run(args: &DraftArgs) -> Result<Outcome> {
     let (profile, _) = Profile::discover(args.profile.as_deref())?;
     let default_platform = profile.default_platform;
-    let drafter = Drafter::new(Blocks::builtin(), profile);
-    let classifier = Classifier::for_phrasebook(args.phrasebook.dir.as_deref())?;
+    let phrasebook = args.phrasebook.dir.as_deref();
+    let classifier = Classifier::for_phrasebook(phrasebook)?;
+    let user_engine = phrasebook
+        .map(|dir| Engine::new(Phrasebook::load(Some(dir))?))
+        .transpose()?;
+    let engine = user_engine.as_ref().unwrap_or_else(|| Engine::builtin());
+    let drafter = Drafter::new(Blocks::builtin(), profile, engine);
     let only: Vec<Label> = args.only.iter().map(|o| o.label()).collect();
     let mut out = writer(&args.output);
     let mut report = Reporter::new();

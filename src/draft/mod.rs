@@ -16,6 +16,7 @@ pub use subject::needs_reply;
 
 use crate::profile::Profile;
 use crate::review::{Platform, ReplyLimit};
+use crate::rewrite::Engine;
 use serde::Serialize;
 
 /// A drafted reply and what a person must do before posting it.
@@ -32,14 +33,26 @@ pub struct Draft {
 }
 
 /// Drafts replies; built once per run.
-pub struct Drafter {
+pub struct Drafter<'e> {
     blocks: Blocks,
     profile: Profile,
+    /// Every draft passes through the phrasebook before it is shown.
+    engine: &'e Engine,
 }
 
-impl Drafter {
-    pub fn new(blocks: Blocks, profile: Profile) -> Drafter {
-        Drafter { blocks, profile }
+impl<'e> Drafter<'e> {
+    pub fn new(blocks: Blocks, profile: Profile, engine: &'e Engine) -> Drafter<'e> {
+        Drafter {
+            blocks,
+            profile,
+            engine,
+        }
+    }
+
+    /// The sentences of a draft, before fitting and the phrasebook pass;
+    /// tests use it to prove the blocks themselves are clean.
+    pub fn compose(&self, subject: &Subject) -> String {
+        fit::render(&compose::compose(&self.blocks, &self.profile, subject).parts)
     }
 
     /// Drafts a reply for `subject` on `platform`.
@@ -51,8 +64,21 @@ impl Drafter {
         let composed = compose::compose(&self.blocks, &self.profile, subject);
         let limit = platform.reply_limit();
         let (reply, fits) = fit::fit(composed.parts, limit);
+        // The blocks are written in "can" wording and tested to be clean;
+        // this pass catches what facts from the profile or a user's own
+        // phrasebook bring in, and leaves a person what it cannot fix.
+        let checked = self.engine.rewrite(&reply);
+        let fits = fits && limit.is_none_or(|l| l.fits(&checked.text));
+        let reply = checked.text;
         let reply_length = limit.map_or_else(|| reply.chars().count(), |l| l.measure(&reply));
-        let needs_human = escalation.or_else(|| {
+        let wording = (!checked.remaining.is_empty()).then(|| {
+            let rules: Vec<&str> = checked.remaining.iter().map(|f| f.rule.as_str()).collect();
+            format!(
+                "wording to check before posting ({}); see `replywise rewrite --check`",
+                rules.join(", ")
+            )
+        });
+        let needs_human = escalation.or(wording).or_else(|| {
             (!fits).then(|| {
                 format!(
                     "the shortest draft is {reply_length} {}, over {platform}'s limit of {}; shorten it by hand",
