@@ -75,6 +75,7 @@ const TURNAROUNDS: &[&str] = &[
     " from ",
     " until ",
     " within ",
+    " in ",
     " after ",
     " with ",
     " on ",
@@ -323,6 +324,14 @@ fn the_inversion_check_catches_a_dropped_negation() {
         "We can refund you from Monday."
     ));
     assert!(!inverts("We are out of stock.", "We are out of stock."));
+    assert!(!inverts(
+        "It won't arrive for another 5 days.",
+        "It will arrive in 5 days."
+    ));
+    assert!(inverts(
+        "We can't refund in store.",
+        "We can refund in store."
+    ));
     assert!(!inverts(
         "It won't arrive until next week.",
         "It will arrive next week."
