@@ -11,9 +11,12 @@
 //! Targets (asserted): controls 100% unchanged, facts 100% kept, no
 //! inverted meaning, at least 85% of sentences with every cue handled.
 //!
-//! `drafts_holdout.toml` was written after the rules and is never used to
-//! tune them; its figures are reported on their own, and the safety
-//! targets (controls, facts, meaning) are asserted on it too.
+//! `drafts_holdout.toml` was written after the rules; rules were later
+//! fixed against it, so it is no longer truly held out. `drafts_unseen.toml`
+//! was written by another engineer before reading the rules closely; its
+//! first-run figures are recorded in CHANGELOG.md. Both are reported on
+//! their own, and the safety targets (controls, facts, meaning) are
+//! asserted on them too.
 
 use replywise::rewrite::{Engine, Rewritten};
 use serde::Deserialize;
@@ -72,6 +75,7 @@ const TURNAROUNDS: &[&str] = &[
     " from ",
     " until ",
     " within ",
+    " in ",
     " after ",
     " with ",
     " on ",
@@ -304,6 +308,15 @@ fn phrasebook_measurement_on_held_out_sentences() {
 }
 
 #[test]
+fn phrasebook_measurement_on_unseen_sentences() {
+    let report = measure(
+        "drafts_unseen.toml (unseen)",
+        include_str!("fixtures/drafts_unseen.toml"),
+    );
+    assert_safe(&report);
+}
+
+#[test]
 fn the_inversion_check_catches_a_dropped_negation() {
     assert!(inverts("We can't refund you.", "We can refund you."));
     assert!(!inverts(
@@ -311,6 +324,14 @@ fn the_inversion_check_catches_a_dropped_negation() {
         "We can refund you from Monday."
     ));
     assert!(!inverts("We are out of stock.", "We are out of stock."));
+    assert!(!inverts(
+        "It won't arrive for another 5 days.",
+        "It will arrive in 5 days."
+    ));
+    assert!(inverts(
+        "We can't refund in store.",
+        "We can refund in store."
+    ));
     assert!(!inverts(
         "It won't arrive until next week.",
         "It will arrive next week."
