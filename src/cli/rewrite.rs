@@ -1,0 +1,81 @@
+//! Flags of `rewrite` and `phrasebook`.
+
+use super::reviews::ColorChoice;
+use clap::{Args, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+pub(super) const REWRITE_EXAMPLES: &str = "\
+Examples:
+  replywise rewrite \"We can't refund you until the item reaches us.\"
+  replywise rewrite --diff --file draft.txt
+  replywise rewrite --check --file macros/*.txt        # lint; exit 1 on findings
+  replywise rewrite --jsonl --field body < drafts.jsonl > rewritten.jsonl
+  replywise rewrite --phrasebook ./my-phrasebook --format json < draft.txt
+
+Each TEXT argument is one text; `-` or no TEXT and no --file reads stdin.
+Exit codes: 0 clean (or rewritten); 1 with --check when anything was found;
+2 on usage errors, a broken phrasebook, or unreadable input.";
+
+/// How `rewrite` writes its results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RewriteFormat {
+    /// The rewritten text (or, with --check, `path:line:col: rule: message`).
+    Text,
+    /// A JSON array: one object per input with the rewritten text and findings.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct RewriteArgs {
+    /// Texts to rewrite; `-` reads stdin.
+    #[arg(value_name = "TEXT")]
+    pub texts: Vec<String>,
+    /// Read a text from this file (repeat for several); `-` is stdin.
+    #[arg(long = "file", short = 'f', value_name = "PATH")]
+    pub files: Vec<String>,
+    /// Show what changed instead of the rewritten text.
+    #[arg(long, conflicts_with = "check")]
+    pub diff: bool,
+    /// Lint instead of rewriting: list findings, exit 1 when there are any.
+    #[arg(long)]
+    pub check: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: RewriteFormat,
+    /// Read JSON Lines and add `rewritten` and `findings` to each object.
+    #[arg(long, conflicts_with = "diff")]
+    pub jsonl: bool,
+    /// With --jsonl: the field (or dotted path) holding the text.
+    #[arg(long, value_name = "NAME", default_value = "text", requires = "jsonl")]
+    pub field: String,
+    /// Layer this phrasebook directory (rewrite.toml, rules/*.toml) over the built-in one.
+    #[arg(long, value_name = "DIR")]
+    pub phrasebook: Option<PathBuf>,
+    /// Colour in --diff and --check output (NO_COLOR also turns it off).
+    #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PhrasebookCommand {
+    /// Validate a phrasebook, run every rule's examples, count rules per category.
+    #[command(
+        after_help = "Without DIR, checks the built-in phrasebook. With DIR, checks DIR layered over it.\nExit codes: 0 all examples pass; 1 an example failed; 2 the phrasebook is broken."
+    )]
+    Check {
+        /// A phrasebook directory laid out like the built-in one.
+        dir: Option<PathBuf>,
+    },
+    /// List the rules: id, category, fix kind and message.
+    List {
+        #[arg(long, value_name = "DIR")]
+        phrasebook: Option<PathBuf>,
+    },
+    /// Show one rule in full: pattern, templates, examples.
+    Explain {
+        /// The rule id, as shown by `phrasebook list`.
+        id: String,
+        #[arg(long, value_name = "DIR")]
+        phrasebook: Option<PathBuf>,
+    },
+}
