@@ -60,21 +60,27 @@ pub struct RewriteArgs {
 pub enum PhrasebookCommand {
     /// Validate a phrasebook, run every rule's examples, count rules per category.
     #[command(
-        after_help = "Without DIR, checks the built-in phrasebook. With DIR, checks DIR layered over it.\nExit codes: 0 all examples pass; 1 an example failed; 2 the phrasebook is broken."
+        after_help = "Without DIR, checks the built-in phrasebook. With DIR, checks DIR layered over it.\nExit codes: 0 all examples pass; 1 an example failed; 2 the phrasebook is broken.\n\nExamples:\n  replywise phrasebook check\n  replywise phrasebook check my-phrasebook"
     )]
     Check {
         /// A phrasebook directory laid out like the built-in one.
         dir: Option<PathBuf>,
     },
     /// List the rules: id, category, fix kind and message.
+    #[command(
+        after_help = "Examples:\n  replywise phrasebook list\n  replywise phrasebook list --phrasebook my-phrasebook | grep blame"
+    )]
     List {
+        /// A phrasebook directory laid over the built-in one.
         #[arg(long, value_name = "DIR")]
         phrasebook: Option<PathBuf>,
     },
     /// Show one rule in full: pattern, templates, examples.
+    #[command(after_help = "Example:\n  replywise phrasebook explain cant-until")]
     Explain {
         /// The rule id, as shown by `phrasebook list`.
         id: String,
+        /// A phrasebook directory laid over the built-in one.
         #[arg(long, value_name = "DIR")]
         phrasebook: Option<PathBuf>,
     },
