@@ -392,13 +392,23 @@ fn piping_into_head_is_a_clean_exit() {
 
 #[test]
 fn every_subcommand_has_help_with_an_example() {
-    for sub in [
-        vec!["triage", "--help"],
-        vec!["init", "--help"],
-        vec!["completions", "--help"],
-    ] {
+    let commands = [
+        "triage",
+        "draft",
+        "init",
+        "fetch",
+        "explain",
+        "eval",
+        "rewrite",
+        "phrasebook check",
+        "phrasebook list",
+        "phrasebook explain",
+        "completions",
+    ];
+    for command in commands {
         replywise()
-            .args(&sub)
+            .args(command.split(' '))
+            .arg("--help")
             .assert()
             .success()
             .stdout(predicate::str::contains("Example"));
