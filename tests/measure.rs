@@ -17,6 +17,10 @@
 //! first-run figures are recorded in CHANGELOG.md. Both are reported on
 //! their own, and the safety targets (controls, facts, meaning) are
 //! asserted on them too.
+//!
+//! `drafts_blind.toml` was written by an engineer who never read the rules
+//! or the other fixtures. It is report-only: nothing about its figures is
+//! asserted, so it can never become a target to tune against.
 
 use replywise::rewrite::{Engine, Rewritten};
 use serde::Deserialize;
@@ -314,6 +318,18 @@ fn phrasebook_measurement_on_unseen_sentences() {
         include_str!("fixtures/drafts_unseen.toml"),
     );
     assert_safe(&report);
+}
+
+/// Report only, on purpose: this set exists to give an honest figure for
+/// text the phrasebook was never tuned on. Asserting on it (or fixing rules
+/// until it passes) would turn it into one more tuning set and make the
+/// figure worthless; when it has been looked at, write a fresh blind set.
+#[test]
+fn phrasebook_measurement_on_blind_sentences() {
+    measure(
+        "drafts_blind.toml (blind: never tuned on)",
+        include_str!("fixtures/drafts_blind.toml"),
+    );
 }
 
 #[test]
