@@ -9,6 +9,7 @@
 //! linear in its length and reuses its buffers.
 
 use super::escalation::EscalationKind;
+use super::language::English;
 use super::lexicon::{Lexicon, Located};
 use super::patterns::{expand, normalize_into, Shape};
 use super::topics::Topic;
@@ -100,12 +101,29 @@ pub struct Scratch {
     pub words: Vec<(usize, usize)>,
     pub ids: Vec<u32>,
     pub tag_ids: Vec<u32>,
+    /// How English the words look, for language detection.
+    pub english: English,
 }
 
+/// A word of the lexicon: its id in the cue trie and in the tag trie (so
+/// a review's words are looked up once), and whether it is a function
+/// word.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    cue: u32,
+    tag: u32,
+    function: bool,
+}
+
+const UNKNOWN_WORD: Word = Word {
+    cue: UNKNOWN,
+    tag: UNKNOWN,
+    function: false,
+};
+
 pub struct Matcher {
-    /// Each word of either trie: its id in the cue trie and in the tag
-    /// trie, so a review's words are looked up once.
-    vocabulary: HashMap<u64, (u32, u32), Fast>,
+    /// Each word of either trie, by [`word_hash`].
+    vocabulary: HashMap<u64, Word, Fast>,
     cues: Trie<Kind>,
     symbols: AhoCorasick,
     symbol_weights: Vec<f32>,
@@ -226,13 +244,24 @@ impl Matcher {
             }
         }
 
-        let mut vocabulary: HashMap<u64, (u32, u32), Fast> = HashMap::default();
+        let mut vocabulary: HashMap<u64, Word, Fast> = HashMap::default();
         for (hash, id) in cues.vocabulary() {
-            vocabulary.entry(hash).or_insert((UNKNOWN, UNKNOWN)).0 = id;
+            vocabulary.entry(hash).or_insert(UNKNOWN_WORD).cue = id;
         }
         for (hash, id) in tags.vocabulary() {
-            vocabulary.entry(hash).or_insert((UNKNOWN, UNKNOWN)).1 = id;
+            vocabulary.entry(hash).or_insert(UNKNOWN_WORD).tag = id;
         }
+        for cue in &lexicon.function {
+            for word in expand(cue.get_ref())? {
+                // Every function word is a cue, so it has an entry.
+                if let Some(entry) = vocabulary.get_mut(&word_hash(word.as_bytes())) {
+                    entry.function = true;
+                }
+            }
+        }
+        vocabulary.shrink_to_fit();
+        cues.freeze();
+        tags.freeze();
         Ok(Matcher {
             vocabulary,
             cues,
@@ -260,14 +289,16 @@ impl Matcher {
         words_into(&s.norm, &mut s.words);
         s.ids.clear();
         s.tag_ids.clear();
+        s.english = English::default();
         for &(a, b) in &s.words {
-            let (cue, tag) = self
+            let word = self
                 .vocabulary
                 .get(&word_hash(&s.norm[a..b]))
                 .copied()
-                .unwrap_or((UNKNOWN, UNKNOWN));
-            s.ids.push(cue);
-            s.tag_ids.push(tag);
+                .unwrap_or(UNKNOWN_WORD);
+            s.english.function += u32::from(word.function);
+            s.ids.push(word.cue);
+            s.tag_ids.push(word.tag);
         }
         let mut i = 0;
         while i < s.words.len() {
@@ -278,6 +309,7 @@ impl Matcher {
             // `norm` is the text shifted one byte right.
             let (start, end) = (s.words[i].0 - 1, s.words[i + len - 1].1 - 1);
             let caps = !shouting && is_caps(&s.text.as_bytes()[start..end]);
+            s.english.known += len as u32;
             s.tokens.push(Token {
                 start,
                 end,
@@ -402,6 +434,23 @@ mod tests {
         s.iter()
             .map(|x| (text[x.start..x.end].trim().to_string(), x.exclamations))
             .collect()
+    }
+
+    #[test]
+    fn english_words_are_counted_whole_phrases_and_function_words() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let matcher = Matcher::new(&lexicon).unwrap();
+        let mut s = Scratch::default();
+        matcher.scan(
+            None,
+            "Delivery arrived a day early. Can't recommend it enough!",
+            &mut s,
+        );
+        assert_eq!(s.shape.words, 9);
+        // "a" is a function word, "can't recommend it enough" one praise
+        // cue of four words, of which "it" is a function word too.
+        assert_eq!(s.english.known, 5, "{:?}", s.tokens);
+        assert_eq!(s.english.function, 2);
     }
 
     #[test]
