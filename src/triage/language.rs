@@ -12,7 +12,7 @@
 use whatlang::Lang;
 
 /// Texts with fewer words are too short to tell; they are taken as English.
-const MIN_WORDS: u32 = 4;
+const MIN_WORDS: usize = 4;
 /// Share of words inside lexicon cues above which a text is English.
 const ENGLISH_SHARE: f64 = 0.3;
 /// Share of function words above which a text is English.
@@ -32,8 +32,8 @@ pub struct English {
 /// The language of `text` (of `words` words) when it is confidently not
 /// English, as an ISO 639-3 code ("fra", "deu"); `None` for English or
 /// undecidable text.
-pub fn foreign(text: &str, words: u32, english: English) -> Option<&'static str> {
-    let share = |n: u32| f64::from(n) / f64::from(words.max(1));
+pub fn foreign(text: &str, words: usize, english: English) -> Option<&'static str> {
+    let share = |n: u32| f64::from(n) / words.max(1) as f64;
     if words < MIN_WORDS
         || share(english.known) >= ENGLISH_SHARE
         || share(english.function) >= FUNCTION_SHARE

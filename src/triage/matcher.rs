@@ -13,7 +13,7 @@ use super::language::English;
 use super::lexicon::{Lexicon, Located};
 use super::patterns::{expand, normalize_into, Shape};
 use super::topics::Topic;
-use super::trie::{word_hash, words_into, Fast, Trie, UNKNOWN};
+use super::trie::{word_hash, Fast, Trie, UNKNOWN};
 use crate::error::Result;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
@@ -127,6 +127,9 @@ pub struct Matcher {
     cues: Trie<Kind>,
     symbols: AhoCorasick,
     symbol_weights: Vec<f32>,
+    /// Bytes that every symbol holds at least one of: a text with none of
+    /// them (most reviews) skips the symbol automaton.
+    symbol_bytes: [bool; 256],
     tags: Trie<Vec<Tag>>,
 }
 
@@ -138,6 +141,26 @@ fn add<T: Clone>(trie: &mut Trie<T>, raw: &str, value: T) -> Result<(), String> 
         let _ = trie.insert(&pattern, value.clone());
     }
     Ok(())
+}
+
+/// Each symbol's bytes other than letters, digits and spaces; a symbol
+/// made only of those (a user's "xD") makes every byte count.
+fn symbol_bytes(patterns: &[String]) -> [bool; 256] {
+    let mut table = [false; 256];
+    for pattern in patterns {
+        let marks = pattern
+            .bytes()
+            .filter(|b| !b.is_ascii_alphanumeric() && *b != b' ');
+        let mut any = false;
+        for b in marks {
+            table[usize::from(b)] = true;
+            any = true;
+        }
+        if !any {
+            return [true; 256];
+        }
+    }
+    table
 }
 
 fn symbol_automaton(patterns: &[String]) -> AhoCorasick {
@@ -266,6 +289,7 @@ impl Matcher {
             vocabulary,
             cues,
             symbols: symbol_automaton(&symbols),
+            symbol_bytes: symbol_bytes(&symbols),
             symbol_weights,
             tags,
         })
@@ -281,12 +305,11 @@ impl Matcher {
             }
         }
         s.text.push_str(text);
-        s.shape = normalize_into(&s.text, &mut s.norm);
+        s.shape = normalize_into(&s.text, &mut s.norm, &mut s.words);
         split_sentences(&s.text, &mut s.sentences, &mut s.breaks);
         let shouting = s.shape.upper > s.shape.lower;
 
         s.tokens.clear();
-        words_into(&s.norm, &mut s.words);
         s.ids.clear();
         s.tag_ids.clear();
         s.english = English::default();
@@ -319,6 +342,9 @@ impl Matcher {
             i += len;
         }
         let before = s.tokens.len();
+        if !s.text.bytes().any(|b| self.symbol_bytes[usize::from(b)]) {
+            return;
+        }
         for m in self.symbols.find_iter(&s.text) {
             if symbol_stands_alone(&s.text, m.start(), m.end()) {
                 s.tokens.push(Token {
@@ -446,11 +472,23 @@ mod tests {
             "Delivery arrived a day early. Can't recommend it enough!",
             &mut s,
         );
-        assert_eq!(s.shape.words, 9);
+        assert_eq!(s.words.len(), 9);
         // "a" is a function word, "can't recommend it enough" one praise
         // cue of four words, of which "it" is a function word too.
         assert_eq!(s.english.known, 5, "{:?}", s.tokens);
         assert_eq!(s.english.function, 2);
+    }
+
+    #[test]
+    fn texts_without_symbol_bytes_skip_the_symbol_automaton_safely() {
+        let table = symbol_bytes(&[":)".to_string(), "😀".to_string()]);
+        assert!(table[usize::from(b':')] && table[0xF0]);
+        assert!(!table[usize::from(b'a')] && !table[usize::from(b' ')]);
+        let letters_only = symbol_bytes(&[":)".to_string(), "xD".to_string()]);
+        assert!(
+            letters_only.iter().all(|&b| b),
+            "a symbol of letters needs every text scanned"
+        );
     }
 
     #[test]

@@ -215,7 +215,7 @@ impl Classifier {
                 .scan(review.title.as_deref(), &review.text, scratch);
             let mut reasons = Vec::new();
             let text = score::score(&self.params, scratch, &mut reasons, sentences);
-            let language = language::foreign(&scratch.text, scratch.shape.words, scratch.english);
+            let language = language::foreign(&scratch.text, scratch.words.len(), scratch.english);
             self.matcher.scan_tags(scratch);
             let rating = review.rating.filter(|_| !ignore_rating);
             let verdict = verdict::decide(

@@ -189,25 +189,6 @@ impl<T> Trie<T> {
     }
 }
 
-/// Words of a normalised text (runs of non-space bytes), as byte spans.
-pub fn words_into(norm: &[u8], out: &mut Vec<(usize, usize)>) {
-    out.clear();
-    let mut start = None;
-    for (i, &b) in norm.iter().enumerate() {
-        match (b == b' ', start) {
-            (false, None) => start = Some(i),
-            (true, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, norm.len()));
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,12 +206,5 @@ mod tests {
         assert_eq!(t.longest(&ids), Some((4, 1)));
         assert_eq!(t.longest(&ids[..2]), Some((1, 0)));
         assert_eq!(t.longest(&ids[1..]), None);
-    }
-
-    #[test]
-    fn words_are_runs_of_non_spaces() {
-        let mut out = Vec::new();
-        words_into(b" ab  c d'e ", &mut out);
-        assert_eq!(out, [(1, 3), (5, 6), (7, 10)]);
     }
 }
