@@ -127,8 +127,8 @@ pub struct Matcher {
     cues: Trie<Kind>,
     symbols: AhoCorasick,
     symbol_weights: Vec<f32>,
-    /// Bytes that every symbol holds at least one of: a text with none of
-    /// them (most reviews) skips the symbol automaton.
+    /// A byte of each symbol: a text with none of them (most reviews)
+    /// skips the symbol automaton.
     symbol_bytes: [bool; 256],
     tags: Trie<Vec<Tag>>,
 }
@@ -143,21 +143,26 @@ fn add<T: Clone>(trie: &mut Trie<T>, raw: &str, value: T) -> Result<(), String> 
     Ok(())
 }
 
-/// Each symbol's bytes other than letters, digits and spaces; a symbol
-/// made only of those (a user's "xD") makes every byte count.
+/// How common a byte is in review text, roughly: letters and spaces are
+/// everywhere, then punctuation and the bytes of curly quotes and dashes
+/// (E2 80 ..), then other UTF-8 continuation bytes; the rest (':', ';',
+/// emoji lead bytes...) are rare.
+fn commonness(b: u8) -> u8 {
+    match b {
+        b if b.is_ascii_alphanumeric() || b == b' ' => 3,
+        b'.' | b',' | b'\'' | b'"' | b'!' | b'?' | b'-' | b'(' | b')' | 0xE2 | 0x80 => 2,
+        0x81..=0xBF => 1,
+        _ => 0,
+    }
+}
+
+/// The rarest byte of each symbol: a text holding none of them holds no
+/// symbol, which spares most reviews the symbol automaton.
 fn symbol_bytes(patterns: &[String]) -> [bool; 256] {
     let mut table = [false; 256];
     for pattern in patterns {
-        let marks = pattern
-            .bytes()
-            .filter(|b| !b.is_ascii_alphanumeric() && *b != b' ');
-        let mut any = false;
-        for b in marks {
+        if let Some(b) = pattern.bytes().min_by_key(|&b| commonness(b)) {
             table[usize::from(b)] = true;
-            any = true;
-        }
-        if !any {
-            return [true; 256];
         }
     }
     table
@@ -480,15 +485,15 @@ mod tests {
     }
 
     #[test]
-    fn texts_without_symbol_bytes_skip_the_symbol_automaton_safely() {
-        let table = symbol_bytes(&[":)".to_string(), "😀".to_string()]);
-        assert!(table[usize::from(b':')] && table[0xF0]);
-        assert!(!table[usize::from(b'a')] && !table[usize::from(b' ')]);
-        let letters_only = symbol_bytes(&[":)".to_string(), "xD".to_string()]);
-        assert!(
-            letters_only.iter().all(|&b| b),
-            "a symbol of letters needs every text scanned"
-        );
+    fn every_symbol_keeps_a_byte_in_the_prefilter() {
+        let symbols = [":'(", "😀", "-_-", "xD", "❤"].map(String::from);
+        let table = symbol_bytes(&symbols);
+        for symbol in &symbols {
+            assert!(symbol.bytes().any(|b| table[usize::from(b)]), "{symbol:?}");
+        }
+        // Apostrophes and dashes are everywhere; ':' and '_' are not.
+        assert!(table[usize::from(b':')] && table[usize::from(b'_')]);
+        assert!(!table[usize::from(b'\'')] && !table[usize::from(b'-')]);
     }
 
     #[test]
