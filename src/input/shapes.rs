@@ -48,36 +48,40 @@ pub enum Shape {
 impl Shape {
     /// Recognises a record's shape from the keys it carries.
     pub fn detect(r: &Record) -> Shape {
-        let has = |k: &str| r.has(k);
-        if has("im:rating") {
+        let keys = Keys::of(r);
+        let has = |k: Key| keys.has(k);
+        let value_is =
+            |k: Key, v: &str| has(k) && r.map.get(k.name()).and_then(|t| t.as_str()) == Some(v);
+        use Key as K;
+        if has(K::ImRating) {
             Shape::AppleRss
-        } else if r.map.get("type").and_then(|t| t.as_str()) == Some("customerReviews") {
+        } else if value_is(K::Type, "customerReviews") {
             Shape::AppStoreConnect
-        } else if has("reviewId") && has("comments") {
+        } else if has(K::ReviewIdCamel) && has(K::Comments) {
             Shape::PlayApi
-        } else if has("Star Rating") && has("Review Text") {
+        } else if has(K::StarRatingTitle) && has(K::ReviewTextTitle) {
             Shape::PlayConsoleCsv
-        } else if has("starRating") && (has("reviewId") || has("reviewer")) {
+        } else if has(K::StarRating) && (has(K::ReviewIdCamel) || has(K::Reviewer)) {
             Shape::BusinessProfile
-        } else if has("author_name") && has("rating") {
+        } else if has(K::AuthorName) && has(K::Rating) {
             Shape::PlacesLegacy
-        } else if has("authorAttribution") || (has("originalText") && has("rating")) {
+        } else if has(K::AuthorAttribution) || (has(K::OriginalText) && has(K::Rating)) {
             Shape::PlacesNew
-        } else if has("review_id") && has("stars") && has("business_id") {
+        } else if has(K::ReviewId) && has(K::Stars) && has(K::BusinessId) {
             Shape::YelpDataset
-        } else if has("Review Stars") && has("Review Content") {
+        } else if has(K::ReviewStarsTitle) && has(K::ReviewContentTitle) {
             Shape::TrustpilotCsv
-        } else if has("stars") && has("consumer") {
+        } else if has(K::Stars) && has(K::Consumer) {
             Shape::TrustpilotApi
-        } else if has("location_id") && has("rating") && (has("published_date") || has("lang")) {
+        } else if has(K::LocationId) && has(K::Rating) && (has(K::PublishedDate) || has(K::Lang)) {
             Shape::Tripadvisor
-        } else if (has("asin") || has("parent_asin")) && has("rating") {
+        } else if (has(K::Asin) || has(K::ParentAsin)) && has(K::Rating) {
             Shape::Amazon2023
-        } else if r.map.get("@type").and_then(|t| t.as_str()) == Some("Review") {
+        } else if value_is(K::AtType, "Review") {
             Shape::SchemaOrg
-        } else if has("rating") && has("user") && has("time_created") {
+        } else if has(K::Rating) && has(K::User) && has(K::TimeCreated) {
             Shape::YelpFusion
-        } else if has("location") && has("source") && has("text") && has("id") {
+        } else if has(K::Location) && has(K::Source) && has(K::Text) && has(K::Id) {
             Shape::Replywise
         } else {
             Shape::Generic
@@ -271,6 +275,131 @@ impl Shape {
     }
 }
 
+/// The keys shapes are told apart by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    ImRating,
+    Type,
+    ReviewIdCamel,
+    Comments,
+    StarRatingTitle,
+    ReviewTextTitle,
+    StarRating,
+    Reviewer,
+    AuthorName,
+    Rating,
+    AuthorAttribution,
+    OriginalText,
+    ReviewId,
+    Stars,
+    BusinessId,
+    ReviewStarsTitle,
+    ReviewContentTitle,
+    Consumer,
+    LocationId,
+    PublishedDate,
+    Lang,
+    Asin,
+    ParentAsin,
+    AtType,
+    User,
+    TimeCreated,
+    Location,
+    Source,
+    Text,
+    Id,
+}
+
+impl Key {
+    const ALL: [Key; 30] = [
+        Key::ImRating,
+        Key::Type,
+        Key::ReviewIdCamel,
+        Key::Comments,
+        Key::StarRatingTitle,
+        Key::ReviewTextTitle,
+        Key::StarRating,
+        Key::Reviewer,
+        Key::AuthorName,
+        Key::Rating,
+        Key::AuthorAttribution,
+        Key::OriginalText,
+        Key::ReviewId,
+        Key::Stars,
+        Key::BusinessId,
+        Key::ReviewStarsTitle,
+        Key::ReviewContentTitle,
+        Key::Consumer,
+        Key::LocationId,
+        Key::PublishedDate,
+        Key::Lang,
+        Key::Asin,
+        Key::ParentAsin,
+        Key::AtType,
+        Key::User,
+        Key::TimeCreated,
+        Key::Location,
+        Key::Source,
+        Key::Text,
+        Key::Id,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Key::ImRating => "im:rating",
+            Key::Type => "type",
+            Key::ReviewIdCamel => "reviewId",
+            Key::Comments => "comments",
+            Key::StarRatingTitle => "Star Rating",
+            Key::ReviewTextTitle => "Review Text",
+            Key::StarRating => "starRating",
+            Key::Reviewer => "reviewer",
+            Key::AuthorName => "author_name",
+            Key::Rating => "rating",
+            Key::AuthorAttribution => "authorAttribution",
+            Key::OriginalText => "originalText",
+            Key::ReviewId => "review_id",
+            Key::Stars => "stars",
+            Key::BusinessId => "business_id",
+            Key::ReviewStarsTitle => "Review Stars",
+            Key::ReviewContentTitle => "Review Content",
+            Key::Consumer => "consumer",
+            Key::LocationId => "location_id",
+            Key::PublishedDate => "published_date",
+            Key::Lang => "lang",
+            Key::Asin => "asin",
+            Key::ParentAsin => "parent_asin",
+            Key::AtType => "@type",
+            Key::User => "user",
+            Key::TimeCreated => "time_created",
+            Key::Location => "location",
+            Key::Source => "source",
+            Key::Text => "text",
+            Key::Id => "id",
+        }
+    }
+}
+
+/// Which [`Key`]s a record has, found in one pass over its keys rather
+/// than one hash lookup per question (this runs for every record).
+struct Keys(u64);
+
+impl Keys {
+    fn of(r: &Record) -> Keys {
+        let mut bits = 0;
+        for key in r.map.keys() {
+            if let Some(i) = Key::ALL.iter().position(|k| k.name() == key) {
+                bits |= 1 << i;
+            }
+        }
+        Keys(bits)
+    }
+
+    fn has(&self, key: Key) -> bool {
+        self.0 & (1 << key as u32) != 0
+    }
+}
+
 /// Where a shape keeps each field (dotted paths, first present wins).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Paths {
@@ -353,4 +482,27 @@ impl Generic {
         "company response",
         "reply text",
     ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn every_key_has_its_own_bit() {
+        for (i, k) in Key::ALL.iter().enumerate() {
+            assert_eq!(*k as usize, i, "{k:?} is out of order in Key::ALL");
+        }
+        let record = |v: serde_json::Value| match v {
+            serde_json::Value::Object(m) => Record::new(m),
+            _ => unreachable!(),
+        };
+        let yelp = record(json!({"review_id": "r", "stars": 5, "business_id": "b", "text": "ok"}));
+        assert_eq!(Shape::detect(&yelp), Shape::YelpDataset);
+        let asc = record(json!({"type": "customerReviews", "id": "1"}));
+        assert_eq!(Shape::detect(&asc), Shape::AppStoreConnect);
+        let typed = record(json!({"type": "other", "text": "ok"}));
+        assert_eq!(Shape::detect(&typed), Shape::Generic);
+    }
 }

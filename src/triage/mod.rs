@@ -91,6 +91,23 @@ pub enum CueKind {
     Rating,
 }
 
+impl CueKind {
+    /// The snake_case name used in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            CueKind::Word => "word",
+            CueKind::Complaint => "complaint",
+            CueKind::Praise => "praise",
+            CueKind::Sarcasm => "sarcasm",
+            CueKind::Symbol => "symbol",
+            CueKind::Stars => "stars",
+            CueKind::Negator => "negator",
+            CueKind::Excess => "excess",
+            CueKind::Rating => "rating",
+        }
+    }
+}
+
 /// A rule that changed a cue's weight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -105,6 +122,23 @@ pub enum Rule {
     AfterContrast,
     Conceded,
     Sarcasm,
+}
+
+impl Rule {
+    /// The snake_case name used in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::Negated => "negated",
+            Rule::Enough => "enough",
+            Rule::Boosted => "boosted",
+            Rule::Diminished => "diminished",
+            Rule::Caps => "caps",
+            Rule::BeforeContrast => "before_contrast",
+            Rule::AfterContrast => "after_contrast",
+            Rule::Conceded => "conceded",
+            Rule::Sarcasm => "sarcasm",
+        }
+    }
 }
 
 /// One piece of evidence: the text that fired, where (byte offsets into

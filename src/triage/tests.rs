@@ -414,3 +414,45 @@ mod user_phrasebook {
         located_error("typo.toml", "", 1, 1, "unknown lexicon file");
     }
 }
+
+#[test]
+fn output_names_are_the_serde_names() {
+    use CueKind as K;
+    let kinds = [
+        K::Word,
+        K::Complaint,
+        K::Praise,
+        K::Sarcasm,
+        K::Symbol,
+        K::Stars,
+        K::Negator,
+        K::Excess,
+        K::Rating,
+    ];
+    for k in kinds {
+        assert_eq!(serde_json::to_value(k).unwrap(), k.name());
+    }
+    let rules = [
+        Rule::Negated,
+        Rule::Enough,
+        Rule::Boosted,
+        Rule::Diminished,
+        Rule::Caps,
+        Rule::BeforeContrast,
+        Rule::AfterContrast,
+        Rule::Conceded,
+        Rule::Sarcasm,
+    ];
+    for r in rules {
+        assert_eq!(serde_json::to_value(r).unwrap(), r.name());
+    }
+    for l in Label::ALL {
+        assert_eq!(serde_json::to_value(l).unwrap(), l.name());
+    }
+    for t in Topic::ALL {
+        assert_eq!(serde_json::to_value(t).unwrap(), t.name());
+    }
+    for e in EscalationKind::ALL {
+        assert_eq!(serde_json::to_value(e).unwrap(), e.name());
+    }
+}
