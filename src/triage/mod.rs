@@ -266,7 +266,7 @@ impl Classifier {
             };
             if let Some(r) = rating {
                 reasons.push(Cue {
-                    cue: format!("rating {r}"),
+                    cue: rating_cue(r),
                     start: 0,
                     end: 0,
                     weight: (r - 3.0) / 2.0,
@@ -290,6 +290,18 @@ impl Classifier {
     /// How many scoring patterns the lexicon compiled to.
     pub fn pattern_count(&self) -> usize {
         self.matcher.pattern_count()
+    }
+}
+
+/// "rating 4", as `format!("rating {r}")` writes it, without the float
+/// formatting machinery for the whole stars every review has.
+fn rating_cue(r: f64) -> String {
+    if r.fract() == 0.0 && (0.0..=100.0).contains(&r) {
+        let mut cue = String::from("rating ");
+        cue.push_str(&(r as u32).to_string());
+        cue
+    } else {
+        format!("rating {r}")
     }
 }
 

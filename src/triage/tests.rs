@@ -456,3 +456,10 @@ fn output_names_are_the_serde_names() {
         assert_eq!(serde_json::to_value(e).unwrap(), e.name());
     }
 }
+
+#[test]
+fn rating_cues_read_as_the_number_is_written() {
+    for r in [1.0, 5.0, 0.0, 10.0, 3.5, 1.4, -2.0, 250.0] {
+        assert_eq!(rating_cue(r), format!("rating {r}"));
+    }
+}
