@@ -4,9 +4,9 @@
 //! spends as long escaping every key and feeding the writer a few bytes at
 //! a time as the classifier spends judging the review. Here keys are
 //! literal bytes, strings are checked for escapes eight bytes at a time,
-//! and the whole object goes out in one write. The bytes are exactly
-//! `serde_json`'s (numbers go through its formatter; the tests compare
-//! strings byte for byte), so output stays what it always was.
+//! and the whole object goes out in one write. The bytes are exactly what
+//! serialising a [`super::Row`] with `serde_json` gives (numbers go through
+//! its formatter; the tests compare whole rows byte for byte).
 
 use crate::draft::Draft;
 use crate::review::{Location, Review};
@@ -319,5 +319,57 @@ mod tests {
         let mut out = Vec::new();
         json_value(&mut out, &value);
         assert_eq!(out, serde_json::to_vec(&value).unwrap());
+    }
+
+    #[test]
+    fn rows_are_written_as_serde_writes_them() {
+        use crate::output::Row;
+        use crate::review::{Location, Platform, ReplyLimit};
+        use crate::triage::Classifier;
+        let classifier = Classifier::builtin();
+        let mut review = Review::new(
+            "Great food :) but the waiter was rude\tand \"slow\". I got food poisoning, \
+             never again!!! The delivery never arrived."
+                .into(),
+            Location::new("dir/\"odd\".jsonl".into(), Some(12), 3),
+        );
+        review.id = "r1".into();
+        review.source = Platform::GooglePlay;
+        review.rating = Some(4.5);
+        review.title = Some("Meh".into());
+        review.date = Some("2024-01-21".into());
+        review.extra =
+            serde_json::from_str(r#"{"n": 1.25, "list": [1, "a\u0001"], "o": {}}"#).unwrap();
+        let verdict = classifier.classify(&review, false);
+        let draft = Draft {
+            reply: "Sorry, we can fix this.".into(),
+            reply_length: 23,
+            platform_limit: Some(ReplyLimit::Chars(350)),
+            placeholders: vec!["[phone]".into()],
+            needs_human: Some("health".into()),
+        };
+        for draft in [None, Some(&draft)] {
+            let row = Row {
+                review: &review,
+                verdict: &verdict,
+                draft,
+            };
+            let mut out = Vec::new();
+            row.write_json(&mut out);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(&row).unwrap()
+            );
+        }
+        review.location = Location::new("<stdin>".into(), None, 9);
+        let mut out = Vec::new();
+        object(&mut out, &review, None, None);
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.ends_with(
+                r#""location":"<stdin>: record 9","extra":{"n":1.25,"list":[1,"a\u0001"],"o":{}}}"#
+            ),
+            "{text}"
+        );
     }
 }

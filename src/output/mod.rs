@@ -14,6 +14,7 @@ mod table;
 use crate::draft::Draft;
 use crate::review::Review;
 use crate::triage::Verdict;
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 use std::io::{self, Write};
 
@@ -42,16 +43,56 @@ pub struct Row<'a> {
 impl Row<'_> {
     /// The result as a JSON object (used where cells are picked by name).
     pub fn to_object(&self) -> Map<String, Value> {
-        let mut bytes = Vec::new();
-        self.write_json(&mut bytes);
-        serde_json::from_slice(&bytes).unwrap_or_default()
+        match serde_json::to_value(self) {
+            Ok(Value::Object(map)) => map,
+            _ => Map::new(),
+        }
     }
 
-    /// Appends the flat JSON object of the result: review fields, then the
-    /// verdict, then the location, then the source's other fields under
-    /// `extra`.
+    /// Appends the flat JSON object of the result, byte for byte what
+    /// serialising the row writes (tested), in a fraction of the time.
     pub fn write_json(&self, out: &mut Vec<u8>) {
         json::object(out, self.review, Some(self.verdict), self.draft);
+    }
+}
+
+/// The flat JSON object of a result: review fields, then the verdict, then
+/// the draft, then the location, then the source's other fields under
+/// `extra`. This builds the `Value` the CSV writer picks cells from; the
+/// JSON writers use [`Row::write_json`], which writes the same object.
+impl Serialize for Row<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (r, v) = (self.review, self.verdict);
+        let mut o = serializer.serialize_map(None)?;
+        o.serialize_entry("id", &r.id)?;
+        o.serialize_entry("source", r.source.name())?;
+        o.serialize_entry("author", &r.author)?;
+        o.serialize_entry("rating", &r.rating)?;
+        o.serialize_entry("rating_raw", &r.rating_raw)?;
+        o.serialize_entry("title", &r.title)?;
+        o.serialize_entry("text", &r.text)?;
+        o.serialize_entry("date", &r.date)?;
+        o.serialize_entry("date_rfc3339", &r.date_rfc3339)?;
+        o.serialize_entry("language", &r.language)?;
+        o.serialize_entry("owner_reply", &r.owner_reply)?;
+        o.serialize_entry("label", v.label.name())?;
+        o.serialize_entry("negative", &v.negative)?;
+        o.serialize_entry("score", &((v.score * 1000.0).round() / 1000.0))?;
+        o.serialize_entry("reasons", &v.reasons)?;
+        o.serialize_entry("topics", &v.topics)?;
+        o.serialize_entry("escalations", &v.escalations)?;
+        o.serialize_entry("detected_language", &v.language)?;
+        if let Some(d) = self.draft {
+            o.serialize_entry("reply", &d.reply)?;
+            o.serialize_entry("reply_length", &d.reply_length)?;
+            o.serialize_entry("platform_limit", &d.platform_limit)?;
+            o.serialize_entry("placeholders", &d.placeholders)?;
+            o.serialize_entry("needs_human", &d.needs_human.is_some())?;
+            o.serialize_entry("needs_human_reason", &d.needs_human)?;
+        }
+        o.serialize_entry("location", &format_args!("{}", r.location))?;
+        o.serialize_entry("extra", &r.extra)?;
+        o.end()
     }
 }
 

@@ -89,7 +89,11 @@ fn alternatives(raw: &str) -> Result<Vec<String>, String> {
     for option in options {
         for middle in alternatives(option)? {
             for tail in &tails {
-                out.push(format!("{head}{middle}{tail}"));
+                let mut joined = String::with_capacity(head.len() + middle.len() + tail.len());
+                joined.push_str(head);
+                joined.push_str(&middle);
+                joined.push_str(tail);
+                out.push(joined);
                 if out.len() > MAX_EXPANSIONS {
                     return Err(format!(
                         "{raw:?} expands to more than {MAX_EXPANSIONS} patterns"
