@@ -48,36 +48,40 @@ pub enum Shape {
 impl Shape {
     /// Recognises a record's shape from the keys it carries.
     pub fn detect(r: &Record) -> Shape {
-        let has = |k: &str| r.has(k);
-        if has("im:rating") {
+        let keys = Keys::of(r);
+        let has = |k: Key| keys.has(k);
+        let value_is =
+            |k: Key, v: &str| has(k) && r.map.get(k.name()).and_then(|t| t.as_str()) == Some(v);
+        use Key as K;
+        if has(K::ImRating) {
             Shape::AppleRss
-        } else if r.map.get("type").and_then(|t| t.as_str()) == Some("customerReviews") {
+        } else if value_is(K::Type, "customerReviews") {
             Shape::AppStoreConnect
-        } else if has("reviewId") && has("comments") {
+        } else if has(K::ReviewIdCamel) && has(K::Comments) {
             Shape::PlayApi
-        } else if has("Star Rating") && has("Review Text") {
+        } else if has(K::StarRatingTitle) && has(K::ReviewTextTitle) {
             Shape::PlayConsoleCsv
-        } else if has("starRating") && (has("reviewId") || has("reviewer")) {
+        } else if has(K::StarRating) && (has(K::ReviewIdCamel) || has(K::Reviewer)) {
             Shape::BusinessProfile
-        } else if has("author_name") && has("rating") {
+        } else if has(K::AuthorName) && has(K::Rating) {
             Shape::PlacesLegacy
-        } else if has("authorAttribution") || (has("originalText") && has("rating")) {
+        } else if has(K::AuthorAttribution) || (has(K::OriginalText) && has(K::Rating)) {
             Shape::PlacesNew
-        } else if has("review_id") && has("stars") && has("business_id") {
+        } else if has(K::ReviewId) && has(K::Stars) && has(K::BusinessId) {
             Shape::YelpDataset
-        } else if has("Review Stars") && has("Review Content") {
+        } else if has(K::ReviewStarsTitle) && has(K::ReviewContentTitle) {
             Shape::TrustpilotCsv
-        } else if has("stars") && has("consumer") {
+        } else if has(K::Stars) && has(K::Consumer) {
             Shape::TrustpilotApi
-        } else if has("location_id") && has("rating") && (has("published_date") || has("lang")) {
+        } else if has(K::LocationId) && has(K::Rating) && (has(K::PublishedDate) || has(K::Lang)) {
             Shape::Tripadvisor
-        } else if (has("asin") || has("parent_asin")) && has("rating") {
+        } else if (has(K::Asin) || has(K::ParentAsin)) && has(K::Rating) {
             Shape::Amazon2023
-        } else if r.map.get("@type").and_then(|t| t.as_str()) == Some("Review") {
+        } else if value_is(K::AtType, "Review") {
             Shape::SchemaOrg
-        } else if has("rating") && has("user") && has("time_created") {
+        } else if has(K::Rating) && has(K::User) && has(K::TimeCreated) {
             Shape::YelpFusion
-        } else if has("location") && has("source") && has("text") && has("id") {
+        } else if has(K::Location) && has(K::Source) && has(K::Text) && has(K::Id) {
             Shape::Replywise
         } else {
             Shape::Generic
@@ -271,6 +275,105 @@ impl Shape {
     }
 }
 
+/// The keys shapes are told apart by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    ImRating,
+    Type,
+    ReviewIdCamel,
+    Comments,
+    StarRatingTitle,
+    ReviewTextTitle,
+    StarRating,
+    Reviewer,
+    AuthorName,
+    Rating,
+    AuthorAttribution,
+    OriginalText,
+    ReviewId,
+    Stars,
+    BusinessId,
+    ReviewStarsTitle,
+    ReviewContentTitle,
+    Consumer,
+    LocationId,
+    PublishedDate,
+    Lang,
+    Asin,
+    ParentAsin,
+    AtType,
+    User,
+    TimeCreated,
+    Location,
+    Source,
+    Text,
+    Id,
+}
+
+impl Key {
+    /// Each key's name, in the order of the variants.
+    const NAMES: [&'static str; 30] = [
+        "im:rating",
+        "type",
+        "reviewId",
+        "comments",
+        "Star Rating",
+        "Review Text",
+        "starRating",
+        "reviewer",
+        "author_name",
+        "rating",
+        "authorAttribution",
+        "originalText",
+        "review_id",
+        "stars",
+        "business_id",
+        "Review Stars",
+        "Review Content",
+        "consumer",
+        "location_id",
+        "published_date",
+        "lang",
+        "asin",
+        "parent_asin",
+        "@type",
+        "user",
+        "time_created",
+        "location",
+        "source",
+        "text",
+        "id",
+    ];
+
+    fn name(self) -> &'static str {
+        Key::NAMES[self as usize]
+    }
+}
+
+/// Which [`Key`]s a record has, found in one pass over its keys rather
+/// than one hash lookup per question (this runs for every record).
+struct Keys(u64);
+
+impl Keys {
+    fn of(r: &Record) -> Keys {
+        let mut bits = 0;
+        for key in r.map.keys() {
+            // Lengths first: most keys are told apart without a compare.
+            let found = Key::NAMES
+                .iter()
+                .position(|n| n.len() == key.len() && n.as_bytes() == key.as_bytes());
+            if let Some(i) = found {
+                bits |= 1 << i;
+            }
+        }
+        Keys(bits)
+    }
+
+    fn has(&self, key: Key) -> bool {
+        self.0 & (1 << key as u32) != 0
+    }
+}
+
 /// Where a shape keeps each field (dotted paths, first present wins).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Paths {
@@ -353,4 +456,27 @@ impl Generic {
         "company response",
         "reply text",
     ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn keys_are_named_in_order_and_shapes_detected() {
+        assert_eq!(Key::Id as usize, Key::NAMES.len() - 1);
+        assert_eq!(Key::ImRating.name(), "im:rating");
+        assert_eq!(Key::BusinessId.name(), "business_id");
+        let record = |v: serde_json::Value| match v {
+            serde_json::Value::Object(m) => Record::new(m),
+            _ => unreachable!(),
+        };
+        let yelp = record(json!({"review_id": "r", "stars": 5, "business_id": "b", "text": "ok"}));
+        assert_eq!(Shape::detect(&yelp), Shape::YelpDataset);
+        let asc = record(json!({"type": "customerReviews", "id": "1"}));
+        assert_eq!(Shape::detect(&asc), Shape::AppStoreConnect);
+        let typed = record(json!({"type": "other", "text": "ok"}));
+        assert_eq!(Shape::detect(&typed), Shape::Generic);
+    }
 }

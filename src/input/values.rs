@@ -154,9 +154,34 @@ static LAYOUTS: LazyLock<Vec<(Vec<Item<'static>>, Kind)>> = LazyLock::new(|| {
     .collect()
 });
 
+/// `YYYY-MM-DD HH:MM:SS` (or with `T`), the most common form by far, read
+/// without trying every layout; anything unusual in it (a leap second, a
+/// fraction, an offset) is left to the layouts.
+fn parse_plain_date_time(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    if b.len() != 19 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b' ' | b'T') {
+        return None;
+    }
+    if b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        b[range].iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let year = i32::try_from(number(0..4)?).ok()?;
+    let date = chrono::NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)?;
+    let time = date.and_hms_opt(number(11..13)?, number(14..16)?, number(17..19)?)?;
+    Some(time.and_utc().to_rfc3339_opts(SecondsFormat::AutoSi, true))
+}
+
 fn parse_date_str(s: &str) -> Option<String> {
     if s.is_empty() {
         return None;
+    }
+    if let Some(date) = parse_plain_date_time(s) {
+        return Some(date);
     }
     if s.bytes().all(|b| b.is_ascii_digit()) && s.len() >= 9 {
         return from_epoch(s.parse().ok()?);
@@ -164,6 +189,10 @@ fn parse_date_str(s: &str) -> Option<String> {
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
         return Some(dt.to_rfc3339_opts(SecondsFormat::AutoSi, true));
     }
+    by_layouts(s)
+}
+
+fn by_layouts(s: &str) -> Option<String> {
     LAYOUTS.iter().find_map(|(items, kind)| {
         let mut parsed = Parsed::new();
         chrono::format::parse(&mut parsed, s, items.iter()).ok()?;
@@ -239,6 +268,25 @@ mod tests {
             assert_eq!(rating(v.clone()), None, "{v}");
         }
         assert_eq!(rating(json!("6/5")), None);
+    }
+
+    #[test]
+    fn the_plain_date_shortcut_agrees_with_the_layouts() {
+        for s in [
+            "2024-01-21 12:04:00",
+            "2024-12-31T23:59:59",
+            "1999-02-28 00:00:00",
+            "2024-02-30 12:00:00",
+            "2016-12-31 23:59:60",
+            "2024-13-01 10:00:00",
+            "2024-01-21 25:00:00",
+        ] {
+            if let Some(fast) = parse_plain_date_time(s) {
+                assert_eq!(Some(fast), by_layouts(s), "{s}");
+            }
+        }
+        assert!(parse_plain_date_time("2024-01-21 12:04:00").is_some());
+        assert!(parse_plain_date_time("2016-12-31 23:59:60").is_none());
     }
 
     #[test]

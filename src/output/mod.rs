@@ -7,6 +7,7 @@
 //! terminal or a spreadsheet.
 
 mod csv;
+mod json;
 mod markdown;
 mod table;
 
@@ -47,14 +48,51 @@ impl Row<'_> {
             _ => Map::new(),
         }
     }
+
+    /// Appends the flat JSON object of the result, byte for byte what
+    /// serialising the row writes (tested), in a fraction of the time.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        json::object(out, self.review, Some(self.verdict), self.draft);
+    }
 }
 
 /// The flat JSON object of a result: review fields, then the verdict, then
-/// the location, then the source's other fields under `extra`. Serialised
-/// straight from borrowed data: output is the hot path of a large run.
+/// the draft, then the location, then the source's other fields under
+/// `extra`. This builds the `Value` the CSV writer picks cells from; the
+/// JSON writers use [`Row::write_json`], which writes the same object.
 impl Serialize for Row<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_review(serializer, self.review, Some(self.verdict), self.draft)
+        let (r, v) = (self.review, self.verdict);
+        let mut o = serializer.serialize_map(None)?;
+        o.serialize_entry("id", &r.id)?;
+        o.serialize_entry("source", r.source.name())?;
+        o.serialize_entry("author", &r.author)?;
+        o.serialize_entry("rating", &r.rating)?;
+        o.serialize_entry("rating_raw", &r.rating_raw)?;
+        o.serialize_entry("title", &r.title)?;
+        o.serialize_entry("text", &r.text)?;
+        o.serialize_entry("date", &r.date)?;
+        o.serialize_entry("date_rfc3339", &r.date_rfc3339)?;
+        o.serialize_entry("language", &r.language)?;
+        o.serialize_entry("owner_reply", &r.owner_reply)?;
+        o.serialize_entry("label", v.label.name())?;
+        o.serialize_entry("negative", &v.negative)?;
+        o.serialize_entry("score", &((v.score * 1000.0).round() / 1000.0))?;
+        o.serialize_entry("reasons", &v.reasons)?;
+        o.serialize_entry("topics", &v.topics)?;
+        o.serialize_entry("escalations", &v.escalations)?;
+        o.serialize_entry("detected_language", &v.language)?;
+        if let Some(d) = self.draft {
+            o.serialize_entry("reply", &d.reply)?;
+            o.serialize_entry("reply_length", &d.reply_length)?;
+            o.serialize_entry("platform_limit", &d.platform_limit)?;
+            o.serialize_entry("placeholders", &d.placeholders)?;
+            o.serialize_entry("needs_human", &d.needs_human.is_some())?;
+            o.serialize_entry("needs_human_reason", &d.needs_human)?;
+        }
+        o.serialize_entry("location", &format_args!("{}", r.location))?;
+        o.serialize_entry("extra", &r.extra)?;
+        o.end()
     }
 }
 
@@ -63,65 +101,31 @@ impl Serialize for Row<'_> {
 /// command reads it back as replywise's own output.
 pub struct ReviewRecord<'a>(pub &'a Review);
 
-impl Serialize for ReviewRecord<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_review(serializer, self.0, None, None)
+impl ReviewRecord<'_> {
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        json::object(out, self.0, None, None);
     }
-}
-
-fn serialize_review<S: Serializer>(
-    serializer: S,
-    r: &Review,
-    verdict: Option<&Verdict>,
-    draft: Option<&Draft>,
-) -> Result<S::Ok, S::Error> {
-    let mut o = serializer.serialize_map(None)?;
-    o.serialize_entry("id", &r.id)?;
-    o.serialize_entry("source", r.source.name())?;
-    o.serialize_entry("author", &r.author)?;
-    o.serialize_entry("rating", &r.rating)?;
-    o.serialize_entry("rating_raw", &r.rating_raw)?;
-    o.serialize_entry("title", &r.title)?;
-    o.serialize_entry("text", &r.text)?;
-    o.serialize_entry("date", &r.date)?;
-    o.serialize_entry("date_rfc3339", &r.date_rfc3339)?;
-    o.serialize_entry("language", &r.language)?;
-    o.serialize_entry("owner_reply", &r.owner_reply)?;
-    if let Some(v) = verdict {
-        o.serialize_entry("label", v.label.name())?;
-        o.serialize_entry("negative", &v.negative)?;
-        o.serialize_entry("score", &((v.score * 1000.0).round() / 1000.0))?;
-        o.serialize_entry("reasons", &v.reasons)?;
-        o.serialize_entry("topics", &v.topics)?;
-        o.serialize_entry("escalations", &v.escalations)?;
-        o.serialize_entry("detected_language", &v.language)?;
-    }
-    if let Some(d) = draft {
-        o.serialize_entry("reply", &d.reply)?;
-        o.serialize_entry("reply_length", &d.reply_length)?;
-        o.serialize_entry("platform_limit", &d.platform_limit)?;
-        o.serialize_entry("placeholders", &d.placeholders)?;
-        o.serialize_entry("needs_human", &d.needs_human.is_some())?;
-        o.serialize_entry("needs_human_reason", &d.needs_human)?;
-    }
-    o.serialize_entry("location", &format_args!("{}", r.location))?;
-    o.serialize_entry("extra", &r.extra)?;
-    o.end()
 }
 
 /// Reviews as JSON Lines, one [`ReviewRecord`] per line.
 pub struct ReviewLinesWriter<W: Write> {
     out: W,
+    line: Vec<u8>,
 }
 
 impl<W: Write> ReviewLinesWriter<W> {
     pub fn new(out: W) -> Self {
-        ReviewLinesWriter { out }
+        ReviewLinesWriter {
+            out,
+            line: Vec::new(),
+        }
     }
 
     pub fn write(&mut self, review: &Review) -> io::Result<()> {
-        serde_json::to_writer(&mut self.out, &ReviewRecord(review))?;
-        self.out.write_all(b"\n")
+        self.line.clear();
+        ReviewRecord(review).write_json(&mut self.line);
+        self.line.push(b'\n');
+        self.out.write_all(&self.line)
     }
 
     pub fn flush(&mut self) -> io::Result<()> {
@@ -138,18 +142,25 @@ pub trait Writer {
 
 pub struct JsonLinesWriter<W: Write> {
     out: W,
+    /// The line being built, reused so each row is one write.
+    line: Vec<u8>,
 }
 
 impl<W: Write> JsonLinesWriter<W> {
     pub fn new(out: W) -> Self {
-        JsonLinesWriter { out }
+        JsonLinesWriter {
+            out,
+            line: Vec::new(),
+        }
     }
 }
 
 impl<W: Write> Writer for JsonLinesWriter<W> {
     fn write(&mut self, row: &Row) -> io::Result<()> {
-        serde_json::to_writer(&mut self.out, row)?;
-        self.out.write_all(b"\n")
+        self.line.clear();
+        row.write_json(&mut self.line);
+        self.line.push(b'\n');
+        self.out.write_all(&self.line)
     }
     fn finish(&mut self) -> io::Result<()> {
         self.out.flush()
@@ -160,21 +171,27 @@ impl<W: Write> Writer for JsonLinesWriter<W> {
 pub struct JsonArrayWriter<W: Write> {
     out: W,
     count: u64,
+    element: Vec<u8>,
 }
 
 impl<W: Write> JsonArrayWriter<W> {
     pub fn new(out: W) -> Self {
-        JsonArrayWriter { out, count: 0 }
+        JsonArrayWriter {
+            out,
+            count: 0,
+            element: Vec::new(),
+        }
     }
 }
 
 impl<W: Write> Writer for JsonArrayWriter<W> {
     fn write(&mut self, row: &Row) -> io::Result<()> {
-        self.out
-            .write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
+        self.element.clear();
+        self.element
+            .extend_from_slice(if self.count == 0 { b"[\n" } else { b",\n" });
         self.count += 1;
-        serde_json::to_writer(&mut self.out, row)?;
-        Ok(())
+        row.write_json(&mut self.element);
+        self.out.write_all(&self.element)
     }
     fn finish(&mut self) -> io::Result<()> {
         self.out

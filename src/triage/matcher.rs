@@ -9,10 +9,11 @@
 //! linear in its length and reuses its buffers.
 
 use super::escalation::EscalationKind;
+use super::language::English;
 use super::lexicon::{Lexicon, Located};
 use super::patterns::{expand, normalize_into, Shape};
 use super::topics::Topic;
-use super::trie::{word_hash, words_into, Fast, Trie, UNKNOWN};
+use super::trie::{word_hash, Fast, Trie, UNKNOWN};
 use crate::error::Result;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
@@ -100,15 +101,35 @@ pub struct Scratch {
     pub words: Vec<(usize, usize)>,
     pub ids: Vec<u32>,
     pub tag_ids: Vec<u32>,
+    /// How English the words look, for language detection.
+    pub english: English,
 }
 
+/// A word of the lexicon: its id in the cue trie and in the tag trie (so
+/// a review's words are looked up once), and whether it is a function
+/// word.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    cue: u32,
+    tag: u32,
+    function: bool,
+}
+
+const UNKNOWN_WORD: Word = Word {
+    cue: UNKNOWN,
+    tag: UNKNOWN,
+    function: false,
+};
+
 pub struct Matcher {
-    /// Each word of either trie: its id in the cue trie and in the tag
-    /// trie, so a review's words are looked up once.
-    vocabulary: HashMap<u64, (u32, u32), Fast>,
+    /// Each word of either trie, by [`word_hash`].
+    vocabulary: HashMap<u64, Word, Fast>,
     cues: Trie<Kind>,
     symbols: AhoCorasick,
     symbol_weights: Vec<f32>,
+    /// A byte of each symbol: a text with none of them (most reviews)
+    /// skips the symbol automaton.
+    symbol_bytes: [bool; 256],
     tags: Trie<Vec<Tag>>,
 }
 
@@ -120,6 +141,31 @@ fn add<T: Clone>(trie: &mut Trie<T>, raw: &str, value: T) -> Result<(), String> 
         let _ = trie.insert(&pattern, value.clone());
     }
     Ok(())
+}
+
+/// How common a byte is in review text, roughly: letters and spaces are
+/// everywhere, then punctuation and the bytes of curly quotes and dashes
+/// (E2 80 ..), then other UTF-8 continuation bytes; the rest (':', ';',
+/// emoji lead bytes...) are rare.
+fn commonness(b: u8) -> u8 {
+    match b {
+        b if b.is_ascii_alphanumeric() || b == b' ' => 3,
+        b'.' | b',' | b'\'' | b'"' | b'!' | b'?' | b'-' | b'(' | b')' | 0xE2 | 0x80 => 2,
+        0x81..=0xBF => 1,
+        _ => 0,
+    }
+}
+
+/// The rarest byte of each symbol: a text holding none of them holds no
+/// symbol, which spares most reviews the symbol automaton.
+fn symbol_bytes(patterns: &[String]) -> [bool; 256] {
+    let mut table = [false; 256];
+    for pattern in patterns {
+        if let Some(b) = pattern.bytes().min_by_key(|&b| commonness(b)) {
+            table[usize::from(b)] = true;
+        }
+    }
+    table
 }
 
 fn symbol_automaton(patterns: &[String]) -> AhoCorasick {
@@ -226,17 +272,29 @@ impl Matcher {
             }
         }
 
-        let mut vocabulary: HashMap<u64, (u32, u32), Fast> = HashMap::default();
+        let mut vocabulary: HashMap<u64, Word, Fast> = HashMap::default();
         for (hash, id) in cues.vocabulary() {
-            vocabulary.entry(hash).or_insert((UNKNOWN, UNKNOWN)).0 = id;
+            vocabulary.entry(hash).or_insert(UNKNOWN_WORD).cue = id;
         }
         for (hash, id) in tags.vocabulary() {
-            vocabulary.entry(hash).or_insert((UNKNOWN, UNKNOWN)).1 = id;
+            vocabulary.entry(hash).or_insert(UNKNOWN_WORD).tag = id;
         }
+        for cue in &lexicon.function {
+            for word in expand(cue.get_ref())? {
+                // Every function word is a cue, so it has an entry.
+                if let Some(entry) = vocabulary.get_mut(&word_hash(word.as_bytes())) {
+                    entry.function = true;
+                }
+            }
+        }
+        vocabulary.shrink_to_fit();
+        cues.freeze();
+        tags.freeze();
         Ok(Matcher {
             vocabulary,
             cues,
             symbols: symbol_automaton(&symbols),
+            symbol_bytes: symbol_bytes(&symbols),
             symbol_weights,
             tags,
         })
@@ -252,22 +310,23 @@ impl Matcher {
             }
         }
         s.text.push_str(text);
-        s.shape = normalize_into(&s.text, &mut s.norm);
+        s.shape = normalize_into(&s.text, &mut s.norm, &mut s.words);
         split_sentences(&s.text, &mut s.sentences, &mut s.breaks);
         let shouting = s.shape.upper > s.shape.lower;
 
         s.tokens.clear();
-        words_into(&s.norm, &mut s.words);
         s.ids.clear();
         s.tag_ids.clear();
+        s.english = English::default();
         for &(a, b) in &s.words {
-            let (cue, tag) = self
+            let word = self
                 .vocabulary
                 .get(&word_hash(&s.norm[a..b]))
                 .copied()
-                .unwrap_or((UNKNOWN, UNKNOWN));
-            s.ids.push(cue);
-            s.tag_ids.push(tag);
+                .unwrap_or(UNKNOWN_WORD);
+            s.english.function += u32::from(word.function);
+            s.ids.push(word.cue);
+            s.tag_ids.push(word.tag);
         }
         let mut i = 0;
         while i < s.words.len() {
@@ -278,6 +337,7 @@ impl Matcher {
             // `norm` is the text shifted one byte right.
             let (start, end) = (s.words[i].0 - 1, s.words[i + len - 1].1 - 1);
             let caps = !shouting && is_caps(&s.text.as_bytes()[start..end]);
+            s.english.known += len as u32;
             s.tokens.push(Token {
                 start,
                 end,
@@ -287,6 +347,9 @@ impl Matcher {
             i += len;
         }
         let before = s.tokens.len();
+        if !s.text.bytes().any(|b| self.symbol_bytes[usize::from(b)]) {
+            return;
+        }
         for m in self.symbols.find_iter(&s.text) {
             if symbol_stands_alone(&s.text, m.start(), m.end()) {
                 s.tokens.push(Token {
@@ -402,6 +465,35 @@ mod tests {
         s.iter()
             .map(|x| (text[x.start..x.end].trim().to_string(), x.exclamations))
             .collect()
+    }
+
+    #[test]
+    fn english_words_are_counted_whole_phrases_and_function_words() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let matcher = Matcher::new(&lexicon).unwrap();
+        let mut s = Scratch::default();
+        matcher.scan(
+            None,
+            "Delivery arrived a day early. Can't recommend it enough!",
+            &mut s,
+        );
+        assert_eq!(s.words.len(), 9);
+        // "a" is a function word, "can't recommend it enough" one praise
+        // cue of four words, of which "it" is a function word too.
+        assert_eq!(s.english.known, 5, "{:?}", s.tokens);
+        assert_eq!(s.english.function, 2);
+    }
+
+    #[test]
+    fn every_symbol_keeps_a_byte_in_the_prefilter() {
+        let symbols = [":'(", "😀", "-_-", "xD", "❤"].map(String::from);
+        let table = symbol_bytes(&symbols);
+        for symbol in &symbols {
+            assert!(symbol.bytes().any(|b| table[usize::from(b)]), "{symbol:?}");
+        }
+        // Apostrophes and dashes are everywhere; ':' and '_' are not.
+        assert!(table[usize::from(b':')] && table[usize::from(b'_')]);
+        assert!(!table[usize::from(b'\'')] && !table[usize::from(b'-')]);
     }
 
     #[test]

@@ -91,6 +91,23 @@ pub enum CueKind {
     Rating,
 }
 
+impl CueKind {
+    /// The snake_case name used in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            CueKind::Word => "word",
+            CueKind::Complaint => "complaint",
+            CueKind::Praise => "praise",
+            CueKind::Sarcasm => "sarcasm",
+            CueKind::Symbol => "symbol",
+            CueKind::Stars => "stars",
+            CueKind::Negator => "negator",
+            CueKind::Excess => "excess",
+            CueKind::Rating => "rating",
+        }
+    }
+}
+
 /// A rule that changed a cue's weight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -105,6 +122,23 @@ pub enum Rule {
     AfterContrast,
     Conceded,
     Sarcasm,
+}
+
+impl Rule {
+    /// The snake_case name used in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::Negated => "negated",
+            Rule::Enough => "enough",
+            Rule::Boosted => "boosted",
+            Rule::Diminished => "diminished",
+            Rule::Caps => "caps",
+            Rule::BeforeContrast => "before_contrast",
+            Rule::AfterContrast => "after_contrast",
+            Rule::Conceded => "conceded",
+            Rule::Sarcasm => "sarcasm",
+        }
+    }
 }
 
 /// One piece of evidence: the text that fired, where (byte offsets into
@@ -215,8 +249,7 @@ impl Classifier {
                 .scan(review.title.as_deref(), &review.text, scratch);
             let mut reasons = Vec::new();
             let text = score::score(&self.params, scratch, &mut reasons, sentences);
-            let known = scratch.tokens.len();
-            let language = language::foreign(&scratch.text, scratch.shape.words, known);
+            let language = language::foreign(&scratch.text, scratch.words.len(), scratch.english);
             self.matcher.scan_tags(scratch);
             let rating = review.rating.filter(|_| !ignore_rating);
             let verdict = verdict::decide(
@@ -233,7 +266,7 @@ impl Classifier {
             };
             if let Some(r) = rating {
                 reasons.push(Cue {
-                    cue: format!("rating {r}"),
+                    cue: rating_cue(r),
                     start: 0,
                     end: 0,
                     weight: (r - 3.0) / 2.0,
@@ -257,6 +290,18 @@ impl Classifier {
     /// How many scoring patterns the lexicon compiled to.
     pub fn pattern_count(&self) -> usize {
         self.matcher.pattern_count()
+    }
+}
+
+/// "rating 4", as `format!("rating {r}")` writes it, without the float
+/// formatting machinery for the whole stars every review has.
+fn rating_cue(r: f64) -> String {
+    if r.fract() == 0.0 && (0.0..=100.0).contains(&r) {
+        let mut cue = String::from("rating ");
+        cue.push_str(&(r as u32).to_string());
+        cue
+    } else {
+        format!("rating {r}")
     }
 }
 

@@ -89,7 +89,11 @@ fn alternatives(raw: &str) -> Result<Vec<String>, String> {
     for option in options {
         for middle in alternatives(option)? {
             for tail in &tails {
-                out.push(format!("{head}{middle}{tail}"));
+                let mut joined = String::with_capacity(head.len() + middle.len() + tail.len());
+                joined.push_str(head);
+                joined.push_str(&middle);
+                joined.push_str(tail);
+                out.push(joined);
                 if out.len() > MAX_EXPANSIONS {
                     return Err(format!(
                         "{raw:?} expands to more than {MAX_EXPANSIONS} patterns"
@@ -155,24 +159,25 @@ fn numbers(cue: String) -> Vec<String> {
 pub struct Shape {
     pub upper: u32,
     pub lower: u32,
-    pub words: u32,
 }
 
 /// Normalises `text` into `out` (cleared first): `out` is `text` with one
 /// space before and after, ASCII letters lower-cased, digits as `0`,
 /// apostrophes kept only inside words and every other non-letter byte a
 /// space. Non-ASCII letters keep their bytes, so offsets are preserved:
-/// byte `i` of `text` is byte `i + 1` of `out`.
-pub fn normalize_into(text: &str, out: &mut Vec<u8>) -> Shape {
+/// byte `i` of `text` is byte `i + 1` of `out`. The spans of `out`'s words
+/// (runs of non-spaces) go to `words`, in the same pass.
+pub fn normalize_into(text: &str, out: &mut Vec<u8>, words: &mut Vec<(usize, usize)>) -> Shape {
     let bytes = text.as_bytes();
     out.clear();
-    out.reserve(bytes.len() + 2);
-    out.push(b' ');
+    out.resize(bytes.len() + 2, b' ');
+    words.clear();
     let mut shape = Shape::default();
+    let mut word_start = None;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii() {
+        let (len, keep) = if b.is_ascii() {
             let mapped = match b {
                 b'a'..=b'z' => {
                     shape.lower += 1;
@@ -186,31 +191,34 @@ pub fn normalize_into(text: &str, out: &mut Vec<u8>) -> Shape {
                 b'\'' if inside_word(bytes, i, 1) => b'\'',
                 _ => b' ',
             };
-            if mapped != b' ' && out.last() == Some(&b' ') {
-                shape.words += 1;
-            }
-            out.push(mapped);
-            i += 1;
-            continue;
-        }
-        let c = text[i..].chars().next().unwrap_or(' ');
-        let len = c.len_utf8();
-        let keep = if c == '\u{2019}' {
-            inside_word(bytes, i, len)
+            out[i + 1] = mapped;
+            (1, mapped != b' ')
         } else {
-            c.is_alphanumeric()
+            let c = text[i..].chars().next().unwrap_or(' ');
+            let len = c.len_utf8();
+            let keep = if c == '\u{2019}' {
+                inside_word(bytes, i, len)
+            } else {
+                c.is_alphanumeric()
+            };
+            if keep {
+                out[i + 1..i + 1 + len].copy_from_slice(&bytes[i..i + len]);
+            }
+            (len, keep)
         };
-        if keep {
-            if out.last() == Some(&b' ') {
-                shape.words += 1;
+        match (keep, word_start) {
+            (true, None) => word_start = Some(i + 1),
+            (false, Some(start)) => {
+                words.push((start, i + 1));
+                word_start = None;
             }
-            out.extend_from_slice(&bytes[i..i + len]);
-        } else {
-            out.extend(std::iter::repeat_n(b' ', len));
+            _ => {}
         }
         i += len;
     }
-    out.push(b' ');
+    if let Some(start) = word_start {
+        words.push((start, bytes.len() + 1));
+    }
     shape
 }
 
@@ -266,15 +274,17 @@ mod tests {
     #[test]
     fn text_normalisation_keeps_offsets() {
         let mut out = Vec::new();
+        let mut words = Vec::new();
         let text = "Don’t GO, it's “bad”—2 stars. Café";
-        let shape = normalize_into(text, &mut out);
+        let shape = normalize_into(text, &mut out, &mut words);
         assert_eq!(out.len(), text.len() + 2);
         let norm = String::from_utf8(out).unwrap();
         assert!(norm.starts_with(" don’t go  it's "));
         assert!(norm.contains(" bad "));
         assert!(norm.contains(" 0 stars "));
         assert!(norm.contains(" café "));
-        assert_eq!(shape.words, 7);
+        let words: Vec<&str> = words.iter().map(|&(a, b)| &norm[a..b]).collect();
+        assert_eq!(words, ["don’t", "go", "it's", "bad", "0", "stars", "café"]);
         assert_eq!(shape.upper, 4);
     }
 }

@@ -414,3 +414,52 @@ mod user_phrasebook {
         located_error("typo.toml", "", 1, 1, "unknown lexicon file");
     }
 }
+
+#[test]
+fn output_names_are_the_serde_names() {
+    use CueKind as K;
+    let kinds = [
+        K::Word,
+        K::Complaint,
+        K::Praise,
+        K::Sarcasm,
+        K::Symbol,
+        K::Stars,
+        K::Negator,
+        K::Excess,
+        K::Rating,
+    ];
+    for k in kinds {
+        assert_eq!(serde_json::to_value(k).unwrap(), k.name());
+    }
+    let rules = [
+        Rule::Negated,
+        Rule::Enough,
+        Rule::Boosted,
+        Rule::Diminished,
+        Rule::Caps,
+        Rule::BeforeContrast,
+        Rule::AfterContrast,
+        Rule::Conceded,
+        Rule::Sarcasm,
+    ];
+    for r in rules {
+        assert_eq!(serde_json::to_value(r).unwrap(), r.name());
+    }
+    for l in Label::ALL {
+        assert_eq!(serde_json::to_value(l).unwrap(), l.name());
+    }
+    for t in Topic::ALL {
+        assert_eq!(serde_json::to_value(t).unwrap(), t.name());
+    }
+    for e in EscalationKind::ALL {
+        assert_eq!(serde_json::to_value(e).unwrap(), e.name());
+    }
+}
+
+#[test]
+fn rating_cues_read_as_the_number_is_written() {
+    for r in [1.0, 5.0, 0.0, 10.0, 3.5, 1.4, -2.0, 250.0] {
+        assert_eq!(rating_cue(r), format!("rating {r}"));
+    }
+}

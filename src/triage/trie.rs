@@ -48,17 +48,30 @@ impl Hasher for FastHasher {
 
 pub type Fast = BuildHasherDefault<FastHasher>;
 
-/// No word of the vocabulary.
+/// No word of the vocabulary, or no node.
 pub const UNKNOWN: u32 = u32::MAX;
+
+/// A node of the trie.
+#[derive(Clone, Copy)]
+struct Node {
+    /// The value index when a cue ends here, else [`UNKNOWN`].
+    end: u32,
+    /// Whether any cue goes on from here: a leaf needs no lookup of the
+    /// next word.
+    children: bool,
+}
 
 /// Cues as word sequences; `T` is what a cue stands for.
 pub struct Trie<T> {
     vocabulary: HashMap<u64, u32, Fast>,
     /// The words, to tell a hash collision between two of them.
     spelled: HashMap<u64, Box<str>, Fast>,
+    /// The node each word leads to from the root, by word id: the first
+    /// step of every match is an array index, not a hash lookup.
+    roots: Vec<u32>,
+    /// Deeper edges, keyed by node and word id.
     edges: HashMap<u64, u32, Fast>,
-    /// The value index of each node that ends a cue.
-    ends: Vec<Option<u32>>,
+    nodes: Vec<Node>,
     pub values: Vec<T>,
 }
 
@@ -69,10 +82,14 @@ fn edge(node: u32, word: u32) -> u64 {
 impl<T> Trie<T> {
     pub fn new() -> Trie<T> {
         Trie {
-            vocabulary: HashMap::with_capacity_and_hasher(8192, Fast::default()),
-            spelled: HashMap::with_capacity_and_hasher(8192, Fast::default()),
-            edges: HashMap::with_capacity_and_hasher(32768, Fast::default()),
-            ends: vec![None],
+            vocabulary: HashMap::with_capacity_and_hasher(4096, Fast::default()),
+            spelled: HashMap::with_capacity_and_hasher(4096, Fast::default()),
+            roots: Vec::with_capacity(4096),
+            edges: HashMap::with_capacity_and_hasher(8192, Fast::default()),
+            nodes: vec![Node {
+                end: UNKNOWN,
+                children: true,
+            }],
             values: Vec::new(),
         }
     }
@@ -88,21 +105,42 @@ impl<T> Trie<T> {
             assert_eq!(&**spelled, word, "two lexicon words share a hash");
             let next_id = self.vocabulary.len() as u32;
             let id = *self.vocabulary.entry(hash).or_insert(next_id);
-            let next_node = self.ends.len() as u32;
-            node = *self
-                .edges
-                .entry(edge(node, id))
-                .or_insert_with(|| next_node);
-            if node == next_node {
-                self.ends.push(None);
+            if id == next_id {
+                self.roots.push(UNKNOWN);
             }
+            let next_node = self.nodes.len() as u32;
+            let slot = if node == 0 {
+                &mut self.roots[id as usize]
+            } else {
+                self.nodes[node as usize].children = true;
+                self.edges.entry(edge(node, id)).or_insert(UNKNOWN)
+            };
+            if *slot == UNKNOWN {
+                *slot = next_node;
+                self.nodes.push(Node {
+                    end: UNKNOWN,
+                    children: false,
+                });
+            }
+            node = *slot;
         }
-        if let Some(existing) = self.ends[node as usize] {
-            return Err(existing as usize);
+        let end = &mut self.nodes[node as usize].end;
+        if *end != UNKNOWN {
+            return Err(*end as usize);
         }
-        self.ends[node as usize] = Some(self.values.len() as u32);
+        *end = self.values.len() as u32;
         self.values.push(value);
         Ok(self.values.len() - 1)
+    }
+
+    /// Drops what only building needed and shrinks the tables, so the
+    /// ones every review touches stay small and in cache.
+    pub fn freeze(&mut self) {
+        self.spelled = HashMap::default();
+        self.vocabulary.shrink_to_fit();
+        self.edges.shrink_to_fit();
+        self.roots.shrink_to_fit();
+        self.nodes.shrink_to_fit();
     }
 
     /// The id of a word given its [`word_hash`], or [`UNKNOWN`].
@@ -118,45 +156,36 @@ impl<T> Trie<T> {
 
     /// The longest cue starting at `ids[0]`: how many words it spans and
     /// its value index.
+    #[inline]
     pub fn longest(&self, ids: &[u32]) -> Option<(usize, usize)> {
-        let mut node = 0u32;
+        let first = *ids.first()?;
+        if first == UNKNOWN {
+            return None;
+        }
+        let mut node = self.roots[first as usize];
+        if node == UNKNOWN {
+            return None;
+        }
         let mut best = None;
-        for (k, &id) in ids.iter().enumerate() {
-            if id == UNKNOWN {
-                break;
+        let mut k = 1;
+        loop {
+            let n = self.nodes[node as usize];
+            if n.end != UNKNOWN {
+                best = Some((k, n.end as usize));
             }
+            let Some(&id) = ids.get(k).filter(|&&id| n.children && id != UNKNOWN) else {
+                return best;
+            };
             match self.edges.get(&edge(node, id)) {
                 Some(&next) => node = next,
-                None => break,
+                None => return best,
             }
-            if let Some(v) = self.ends[node as usize] {
-                best = Some((k + 1, v as usize));
-            }
+            k += 1;
         }
-        best
     }
 
     pub fn len(&self) -> usize {
         self.values.len()
-    }
-}
-
-/// Words of a normalised text (runs of non-space bytes), as byte spans.
-pub fn words_into(norm: &[u8], out: &mut Vec<(usize, usize)>) {
-    out.clear();
-    let mut start = None;
-    for (i, &b) in norm.iter().enumerate() {
-        match (b == b' ', start) {
-            (false, None) => start = Some(i),
-            (true, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, norm.len()));
     }
 }
 
@@ -177,12 +206,5 @@ mod tests {
         assert_eq!(t.longest(&ids), Some((4, 1)));
         assert_eq!(t.longest(&ids[..2]), Some((1, 0)));
         assert_eq!(t.longest(&ids[1..]), None);
-    }
-
-    #[test]
-    fn words_are_runs_of_non_spaces() {
-        let mut out = Vec::new();
-        words_into(b" ab  c d'e ", &mut out);
-        assert_eq!(out, [(1, 3), (5, 6), (7, 10)]);
     }
 }
