@@ -272,3 +272,64 @@ fn the_readme_example_is_what_draft_prints() {
         "README's draft example is stale:\n{reply}"
     );
 }
+
+#[test]
+fn drafts_pass_through_the_phrasebook_at_run_time() {
+    // A profile fact in "can't" wording is rewritten in the draft.
+    let dir = tempfile::tempdir().unwrap();
+    let profile = PROFILE.replace(
+        "refund_time = \"3 business days\"",
+        "refund_time = \"3 business days, unfortunately\"",
+    );
+    std::fs::write(dir.path().join("replywise.toml"), profile).unwrap();
+    let out = replywise(dir.path())
+        .args(["draft", "--format", "jsonl"])
+        .write_stdin("text,rating\nI was charged twice for one order,1\n")
+        .output()
+        .unwrap();
+    let row = &rows(&out.stdout)[0];
+    let reply = row["reply"].as_str().unwrap();
+    assert!(
+        reply.contains("3 business days") && !reply.contains("unfortunately"),
+        "{reply}"
+    );
+
+    // A user's own rule that needs a person flags every draft it finds.
+    let book = dir.path().join("book/rules");
+    std::fs::create_dir_all(&book).unwrap();
+    std::fs::write(
+        book.join("house.toml"),
+        r#"
+[[rule]]
+id = "house-no-sorry"
+category = "wording"
+message = "our house style thanks instead of apologising"
+find = '''sorry'''
+becomes = '''[a thank-you instead]'''
+fix = "suggest"
+examples = [{ before = "We're sorry.", after = "We're [a thank-you instead]." }]
+keep = ["Thank you."]
+"#,
+    )
+    .unwrap();
+    let out = replywise(dir.path())
+        .args(["draft", "--format", "jsonl", "--phrasebook"])
+        .arg(dir.path().join("book"))
+        .write_stdin("text,rating\nThe soup was cold,1\n")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let row = &rows(&out.stdout)[0];
+    assert_eq!(row["needs_human"], true, "{row}");
+    assert!(
+        row["needs_human_reason"]
+            .as_str()
+            .unwrap()
+            .contains("house-no-sorry"),
+        "{row}"
+    );
+}

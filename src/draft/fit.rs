@@ -69,6 +69,7 @@ mod tests {
         Part {
             role,
             text: text.into(),
+            personal: false,
         }
     }
 

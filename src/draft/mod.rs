@@ -18,6 +18,8 @@ use crate::profile::Profile;
 use crate::review::{Platform, ReplyLimit};
 use crate::rewrite::Engine;
 use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::HashSet;
 
 /// A drafted reply and what a person must do before posting it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -38,6 +40,10 @@ pub struct Drafter<'e> {
     profile: Profile,
     /// Every draft passes through the phrasebook before it is shown.
     engine: &'e Engine,
+    /// Sentences already found clean. Only sentences without a review's
+    /// own facts are kept, so this is bounded by the blocks and the
+    /// profile, not by the number of reviews.
+    clean: RefCell<HashSet<String>>,
 }
 
 impl<'e> Drafter<'e> {
@@ -46,6 +52,7 @@ impl<'e> Drafter<'e> {
             blocks,
             profile,
             engine,
+            clean: RefCell::new(HashSet::new()),
         }
     }
 
@@ -53,6 +60,24 @@ impl<'e> Drafter<'e> {
     /// tests use it to prove the blocks themselves are clean.
     pub fn compose(&self, subject: &Subject) -> String {
         fit::render(&compose::compose(&self.blocks, &self.profile, subject).parts)
+    }
+
+    /// Whether the phrasebook finds nothing in any sentence; sentences
+    /// seen clean before are not scanned again.
+    fn sentences_clean(&self, parts: &[compose::Part]) -> bool {
+        let mut known = self.clean.borrow_mut();
+        for part in parts {
+            if !part.personal && known.contains(&part.text) {
+                continue;
+            }
+            if !self.engine.findings(&part.text).is_empty() {
+                return false;
+            }
+            if !part.personal {
+                known.insert(part.text.clone());
+            }
+        }
+        true
     }
 
     /// Drafts a reply for `subject` on `platform`.
@@ -63,16 +88,22 @@ impl<'e> Drafter<'e> {
         };
         let composed = compose::compose(&self.blocks, &self.profile, subject);
         let limit = platform.reply_limit();
+        let all_clean = self.sentences_clean(&composed.parts);
         let (reply, fits) = fit::fit(composed.parts, limit);
         // The blocks are written in "can" wording and tested to be clean;
-        // this pass catches what facts from the profile or a user's own
-        // phrasebook bring in, and leaves a person what it cannot fix.
-        let checked = self.engine.rewrite(&reply);
-        let fits = fits && limit.is_none_or(|l| l.fits(&checked.text));
-        let reply = checked.text;
+        // the phrasebook pass catches what profile facts, a review's own
+        // words or a user's phrasebook bring in, rewrites what it safely
+        // can, and leaves a person what it cannot.
+        let (reply, remaining) = if all_clean {
+            (reply, Vec::new())
+        } else {
+            let checked = self.engine.rewrite(&reply);
+            (checked.text, checked.remaining)
+        };
+        let fits = fits && limit.is_none_or(|l| l.fits(&reply));
         let reply_length = limit.map_or_else(|| reply.chars().count(), |l| l.measure(&reply));
-        let wording = (!checked.remaining.is_empty()).then(|| {
-            let rules: Vec<&str> = checked.remaining.iter().map(|f| f.rule.as_str()).collect();
+        let wording = (!remaining.is_empty()).then(|| {
+            let rules: Vec<&str> = remaining.iter().map(|f| f.rule.as_str()).collect();
             format!(
                 "wording to check before posting ({}); see `replywise rewrite --check`",
                 rules.join(", ")
