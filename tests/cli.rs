@@ -1,33 +1,11 @@
 //! The `triage` command as a user meets it: formats, overrides, filters,
 //! exit codes and error messages.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{example, fixture, json_lines, replywise};
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn replywise() -> Command {
-    let mut cmd = Command::cargo_bin("replywise").unwrap();
-    cmd.env_remove("NO_COLOR").env_remove("COLUMNS");
-    cmd
-}
-
-fn fixture(name: &str) -> String {
-    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn example() -> String {
-    format!(
-        "{}/examples/restaurant_reviews.csv",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
-
-fn json_lines(output: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(output)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect()
-}
 
 #[test]
 fn jsonl_is_the_default_when_piped_and_every_review_comes_out_in_order() {

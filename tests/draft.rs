@@ -1,6 +1,9 @@
 //! `replywise draft` as an owner uses it.
 
+mod common;
+
 use assert_cmd::Command;
+use common::{example, json_lines};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -26,20 +29,6 @@ fn with_profile() -> tempfile::TempDir {
     dir
 }
 
-fn example() -> String {
-    format!(
-        "{}/examples/restaurant_reviews.csv",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
-
-fn rows(out: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
 #[test]
 fn drafts_negative_and_mixed_reviews_with_the_profile() {
     let dir = with_profile();
@@ -52,7 +41,7 @@ fn drafts_negative_and_mixed_reviews_with_the_profile() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let rows = rows(&out.stdout);
+    let rows = json_lines(&out.stdout);
     assert!(!rows.is_empty());
     for row in &rows {
         assert!(
@@ -87,7 +76,7 @@ fn without_a_profile_every_missing_fact_is_a_visible_slot() {
         .write_stdin("text,rating\nThe soup was cold,1\n")
         .output()
         .unwrap();
-    let row = &rows(&out.stdout)[0];
+    let row = &json_lines(&out.stdout)[0];
     let reply = row["reply"].as_str().unwrap();
     let slots: Vec<&str> = row["placeholders"]
         .as_array()
@@ -109,7 +98,7 @@ fn all_also_thanks_happy_reviewers() {
         .args(["draft", "--all", "--format", "jsonl", &example()])
         .output()
         .unwrap();
-    let rows = rows(&out.stdout);
+    let rows = json_lines(&out.stdout);
     assert_eq!(rows.len(), 8);
     let tom = rows.iter().find(|r| r["id"] == "r-1002").unwrap();
     let reply = tom["reply"].as_str().unwrap();
@@ -139,7 +128,7 @@ fn google_play_drafts_fit_350_characters() {
         ])
         .output()
         .unwrap();
-    for row in rows(&out.stdout) {
+    for row in json_lines(&out.stdout) {
         let reply = row["reply"].as_str().unwrap();
         assert!(
             reply.chars().count() <= 350 || row["needs_human"] == true,
@@ -193,7 +182,7 @@ fn a_hundred_drafts_of_one_export_are_at_least_ninety_distinct() {
         .write_stdin(input)
         .output()
         .unwrap();
-    let rows = rows(&out.stdout);
+    let rows = json_lines(&out.stdout);
     assert_eq!(rows.len(), 100);
     let distinct: BTreeSet<&str> = rows.iter().map(|r| r["reply"].as_str().unwrap()).collect();
     assert!(
@@ -265,7 +254,10 @@ fn the_readme_example_is_what_draft_prints() {
         .arg(example())
         .output()
         .unwrap();
-    let reply = rows(&out.stdout)[0]["reply"].as_str().unwrap().to_string();
+    let reply = json_lines(&out.stdout)[0]["reply"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
     assert!(
         readme.contains(&format!("```text\n{reply}\n```")),
@@ -287,7 +279,7 @@ fn drafts_pass_through_the_phrasebook_at_run_time() {
         .write_stdin("text,rating\nI was charged twice for one order,1\n")
         .output()
         .unwrap();
-    let row = &rows(&out.stdout)[0];
+    let row = &json_lines(&out.stdout)[0];
     let reply = row["reply"].as_str().unwrap();
     assert!(
         reply.contains("3 business days") && !reply.contains("unfortunately"),
@@ -323,7 +315,7 @@ keep = ["Thank you."]
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let row = &rows(&out.stdout)[0];
+    let row = &json_lines(&out.stdout)[0];
     assert_eq!(row["needs_human"], true, "{row}");
     assert!(
         row["needs_human_reason"]

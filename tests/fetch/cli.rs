@@ -1,33 +1,16 @@
 //! `replywise fetch` and source specs in `triage`, as a user runs them.
 
+use crate::common::json_lines;
 use crate::server::{Reply, Server};
 use assert_cmd::Command;
-use serde_json::Value;
 
+/// The binary, kept on the local test server even when the environment
+/// names a proxy.
 fn replywise() -> Command {
-    let mut cmd = Command::cargo_bin("replywise").unwrap();
-    for var in [
-        "GOOGLE_PLACES_API_KEY",
-        "YELP_API_KEY",
-        "TRUSTPILOT_API_KEY",
-        "GOOGLE_PLAY_ACCESS_TOKEN",
-        "GBP_ACCESS_TOKEN",
-        "ASC_TOKEN",
-    ] {
-        cmd.env_remove(var);
-    }
-    // The test server is on 127.0.0.1; a proxy in the environment must not
-    // take the requests elsewhere.
+    let mut cmd = crate::common::replywise();
     cmd.env("NO_PROXY", "127.0.0.1")
         .env("no_proxy", "127.0.0.1");
     cmd
-}
-
-fn json_lines(output: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(output)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect()
 }
 
 fn apple_store() -> Server {
@@ -42,10 +25,9 @@ fn apple_store() -> Server {
     })
 }
 
-#[test]
-fn fetch_piped_into_triage_keeps_every_field() {
-    let server = apple_store();
-    let fetched = replywise()
+/// `replywise fetch appstore:1000` against the local store.
+fn fetch_apple(server: &Server) -> std::process::Output {
+    replywise()
         .args([
             "fetch",
             "appstore:1000",
@@ -55,7 +37,13 @@ fn fetch_piped_into_triage_keeps_every_field() {
             &server.base,
         ])
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn fetch_piped_into_triage_keeps_every_field() {
+    let server = apple_store();
+    let fetched = fetch_apple(&server);
     assert!(
         fetched.status.success(),
         "{}",
@@ -108,17 +96,7 @@ fn fetch_piped_into_triage_keeps_every_field() {
 #[test]
 fn fetch_piped_into_draft_drafts_the_negative_reviews() {
     let server = apple_store();
-    let fetched = replywise()
-        .args([
-            "fetch",
-            "appstore:1000",
-            "--delay",
-            "0",
-            "--base-url",
-            &server.base,
-        ])
-        .output()
-        .unwrap();
+    let fetched = fetch_apple(&server);
     assert!(fetched.status.success());
     let dir = tempfile::tempdir().unwrap();
     let drafted = replywise()

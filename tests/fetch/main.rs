@@ -6,6 +6,8 @@ mod apis;
 mod apple;
 mod behaviour;
 mod cli;
+#[path = "../common/mod.rs"]
+mod common;
 mod server;
 
 use replywise::error::{Error, RecordError};
