@@ -12,9 +12,11 @@
 //! rather than every rule with a common word over the whole draft.
 
 use crate::phrasebook::reach::sentence_ends;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
 /// The Kelvin sign and the long s match `k` and `s` case-insensitively but
 /// are not ASCII, so a literal the prefilter looks for can hide behind
@@ -34,23 +36,74 @@ pub(super) struct RuleLiterals<'a> {
 
 #[derive(Debug)]
 pub(super) struct Prefilter {
-    automaton: Option<AhoCorasick>,
-    /// Per literal: the requirements it meets.
-    meets: Vec<Vec<usize>>,
+    automaton: Option<Automaton>,
+    /// Per literal: the requirements it meets, of the rules that may cross
+    /// sentences (index 0) and of those that stay within one (index 1).
+    meets: [Vec<Vec<usize>>; 2],
     /// Per requirement: its rule.
     owner: Vec<usize>,
     /// Per rule: how many requirements it has.
     needs: Vec<usize>,
-    within_sentence: Vec<bool>,
-    /// Rules without requirements: candidates everywhere.
-    always: Vec<usize>,
+    /// Rules without requirements, by the same index: candidates everywhere.
+    always: [Vec<usize>; 2],
+}
+
+/// Texts scanned before the automaton is rebuilt as a DFA.
+const TEXTS_BEFORE_DFA: usize = 64;
+
+/// The literals' automaton. A DFA scans several times faster than the
+/// default NFA but takes milliseconds to build, which a one-sentence
+/// `replywise rewrite "..."` would feel; so the NFA serves the first
+/// texts and a DFA, built once many texts have come, serves the rest.
+/// Both find the same literals.
+#[derive(Debug)]
+struct Automaton {
+    literals: Vec<String>,
+    nfa: AhoCorasick,
+    scanned: AtomicUsize,
+    dfa: OnceLock<Option<AhoCorasick>>,
+}
+
+impl Automaton {
+    fn new(literals: Vec<String>) -> Result<Automaton, aho_corasick::BuildError> {
+        let nfa = Automaton::builder().build(&literals)?;
+        Ok(Automaton {
+            literals,
+            nfa,
+            scanned: AtomicUsize::new(0),
+            dfa: OnceLock::new(),
+        })
+    }
+
+    fn builder() -> AhoCorasickBuilder {
+        let mut builder = AhoCorasick::builder();
+        builder
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard);
+        builder
+    }
+
+    fn get(&self) -> &AhoCorasick {
+        if self.scanned.load(Ordering::Relaxed) < TEXTS_BEFORE_DFA {
+            self.scanned.fetch_add(1, Ordering::Relaxed);
+            return &self.nfa;
+        }
+        let dfa = self.dfa.get_or_init(|| {
+            let mut builder = Automaton::builder();
+            builder.kind(Some(AhoCorasickKind::DFA));
+            // Too many literals for a DFA: keep the NFA.
+            builder.build(&self.literals).ok()
+        });
+        dfa.as_ref().unwrap_or(&self.nfa)
+    }
 }
 
 /// Where to run which rule: a byte range of the text and a rule index.
 pub(super) type Search = (Range<usize>, usize);
 
 /// Per-text bookkeeping. Each group of literals (the whole text, then one
-/// sentence after another) gets a new round number, so nothing is cleared.
+/// sentence after another) gets a new round number, counted from 1, so
+/// nothing is cleared.
 struct Tally {
     round: usize,
     literal: Vec<usize>,
@@ -66,13 +119,14 @@ impl Prefilter {
     ) -> Result<Prefilter, aho_corasick::BuildError> {
         let mut ids: HashMap<String, usize> = HashMap::new();
         let mut literals: Vec<String> = Vec::new();
-        let mut meets: Vec<Vec<usize>> = Vec::new();
-        let (mut owner, mut needs, mut within_sentence) = (Vec::new(), Vec::new(), Vec::new());
+        let mut meets: [Vec<Vec<usize>>; 2] = [Vec::new(), Vec::new()];
+        let (mut owner, mut needs, mut always) = (Vec::new(), Vec::new(), [Vec::new(), Vec::new()]);
         for (rule, literals_of) in rules.enumerate() {
             let useful = literals_of
                 .required
                 .iter()
                 .filter(|set| set.iter().all(|literal| literal.len() >= MIN_LITERAL));
+            let kind = usize::from(literals_of.within_sentence);
             let mut count = 0;
             for set in useful {
                 let requirement = owner.len();
@@ -82,34 +136,29 @@ impl Prefilter {
                     let key = literal.to_ascii_lowercase();
                     let id = *ids.entry(key.clone()).or_insert_with(|| {
                         literals.push(key);
-                        meets.push(Vec::new());
+                        meets.iter_mut().for_each(|m| m.push(Vec::new()));
                         literals.len() - 1
                     });
-                    if meets[id].last() != Some(&requirement) {
-                        meets[id].push(requirement);
+                    if meets[kind][id].last() != Some(&requirement) {
+                        meets[kind][id].push(requirement);
                     }
                 }
             }
+            if count == 0 {
+                always[kind].push(rule);
+            }
             needs.push(count);
-            within_sentence.push(literals_of.within_sentence);
         }
-        let always = (0..needs.len()).filter(|&rule| needs[rule] == 0).collect();
         let automaton = if literals.is_empty() {
             None
         } else {
-            Some(
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    .build(&literals)?,
-            )
+            Some(Automaton::new(literals)?)
         };
         Ok(Prefilter {
             automaton,
             meets,
             owner,
             needs,
-            within_sentence,
             always,
         })
     }
@@ -127,6 +176,7 @@ impl Prefilter {
         // Literal ids with the start of each occurrence, in text order.
         let mut hits: Vec<(usize, usize)> = match &self.automaton {
             Some(automaton) => automaton
+                .get()
                 .find_overlapping_iter(text)
                 .map(|m| (m.start(), m.pattern().as_usize()))
                 .collect(),
@@ -135,56 +185,46 @@ impl Prefilter {
         hits.sort_unstable();
         let mut tally = Tally {
             round: 0,
-            literal: vec![usize::MAX; self.meets.len()],
-            requirement: vec![usize::MAX; self.owner.len()],
-            rule: vec![(usize::MAX, 0); self.needs.len()],
+            literal: vec![0; self.meets[0].len()],
+            requirement: vec![0; self.owner.len()],
+            rule: vec![(0, 0); self.needs.len()],
         };
 
         // Rules that may cross sentences run on the whole text.
-        for rule in self.candidates(&mut tally, hits.iter().map(|h| h.1), |rule| {
-            !self.within_sentence[rule]
-        }) {
-            out.push((whole.clone(), rule));
-        }
-
+        self.candidates(&mut tally, &hits, 0, &whole, out);
         // The others run on each sentence holding their literals.
-        let mut hits = hits.iter().peekable();
+        if self.always[1].is_empty() && self.meets[1].iter().all(Vec::is_empty) {
+            return;
+        }
+        let mut rest = &hits[..];
         let mut start = 0;
         for end in sentence_ends(text).chain(std::iter::once(text.len())) {
-            let range = start..end;
+            let inside = rest.partition_point(|&(at, _)| at < end);
+            self.candidates(&mut tally, &rest[..inside], 1, &(start..end), out);
+            rest = &rest[inside..];
             start = end;
-            let mut inside = Vec::new();
-            while let Some(&&(at, id)) = hits.peek() {
-                if at >= range.end {
-                    break;
-                }
-                hits.next();
-                inside.push(id);
-            }
-            for rule in self.candidates(&mut tally, inside.into_iter(), |rule| {
-                self.within_sentence[rule]
-            }) {
-                out.push((range.clone(), rule));
-            }
         }
     }
 
-    /// The rules (with `wanted`) whose requirements `literals` all meet,
-    /// and rules without requirements.
+    /// Adds `range` for the rules of `kind` (an index of `meets`) whose
+    /// requirements the literals of `hits` all meet, and for those without
+    /// requirements.
     fn candidates(
         &self,
         tally: &mut Tally,
-        literals: impl Iterator<Item = usize>,
-        wanted: impl Fn(usize) -> bool,
-    ) -> Vec<usize> {
+        hits: &[(usize, usize)],
+        kind: usize,
+        range: &Range<usize>,
+        out: &mut Vec<Search>,
+    ) {
         tally.round += 1;
         let round = tally.round;
-        let mut found: Vec<usize> = self.always.iter().copied().filter(|&r| wanted(r)).collect();
-        for id in literals {
+        out.extend(self.always[kind].iter().map(|&rule| (range.clone(), rule)));
+        for &(_, id) in hits {
             if std::mem::replace(&mut tally.literal[id], round) == round {
                 continue;
             }
-            for &requirement in &self.meets[id] {
+            for &requirement in &self.meets[kind][id] {
                 if std::mem::replace(&mut tally.requirement[requirement], round) == round {
                     continue;
                 }
@@ -194,12 +234,11 @@ impl Prefilter {
                     (*last, *met) = (round, 0);
                 }
                 *met += 1;
-                if *met == self.needs[rule] && wanted(rule) {
-                    found.push(rule);
+                if *met == self.needs[rule] {
+                    out.push((range.clone(), rule));
                 }
             }
         }
-        found
     }
 }
 
@@ -281,5 +320,29 @@ mod tests {
             [(whole.clone(), 0), (whole.clone(), 1), (whole, 2)],
             "a text with a non-ASCII fold runs every rule"
         );
+    }
+
+    #[test]
+    fn the_dfa_finds_what_the_nfa_finds() {
+        let rules = [
+            (
+                vec![
+                    vec!["can't".to_string(), "cannot".into()],
+                    vec!["until".into()],
+                ],
+                true,
+            ),
+            (vec![vec!["calm".to_string()], vec!["down".into()]], false),
+        ];
+        let filter = filter_of(&rules);
+        let text = "We CANNOT ship until May. Calm down. We can\u{2019}t wait until then.";
+        let first = searches(&filter, text);
+        assert_eq!(first, [(0..25, 0), (0..text.len(), 1)]);
+        for _ in 0..TEXTS_BEFORE_DFA {
+            searches(&filter, text);
+        }
+        let automaton = filter.automaton.as_ref().unwrap();
+        assert!(automaton.get().kind() == AhoCorasickKind::DFA);
+        assert_eq!(searches(&filter, text), first);
     }
 }
