@@ -9,6 +9,7 @@
 //! patterns are. A pattern with no requirements is always a candidate.
 
 use super::pattern::{with_placeholders, Macros, PLACEHOLDER};
+use super::reach::{reach, Reach};
 use regex_syntax::ast::{self, Ast, RepetitionKind, RepetitionRange};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -25,6 +26,8 @@ pub struct Analysis {
     pub names: Vec<String>,
     /// Number of capture groups, group 0 included.
     pub groups: usize,
+    /// Whether a match may run across a sentence end.
+    pub reach: Reach,
 }
 
 /// Parses `pattern` (no macros) and derives its requirements.
@@ -91,6 +94,7 @@ fn analyse_with(pattern: &str, macros: &[Analysis]) -> Result<Analysis, String> 
     };
     analysis.required = required(&tree, &mut analysis, macros);
     analysis.required.retain(|set| !set.is_empty());
+    analysis.reach = reach(&tree, &|c| placeholder(c, macros).map(|m| m.reach));
     Ok(analysis)
 }
 

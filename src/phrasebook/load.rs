@@ -11,6 +11,7 @@ use super::template::Template;
 use crate::error::Error;
 use crate::text::line_column;
 use serde::Deserialize;
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use toml::Spanned;
@@ -74,11 +75,22 @@ enum Becomes {
 
 /// A source file: where it came from (for messages) and its text.
 pub(super) struct Source<'a> {
-    pub path: &'a str,
-    pub text: &'a str,
+    path: &'a str,
+    text: &'a str,
+    /// Byte offsets of the line breaks, found on first use: every rule,
+    /// example and `keep` sentence records its line.
+    breaks: OnceCell<Vec<usize>>,
 }
 
-impl Source<'_> {
+impl<'a> Source<'a> {
+    pub fn new(path: &'a str, text: &'a str) -> Source<'a> {
+        Source {
+            path,
+            text,
+            breaks: OnceCell::new(),
+        }
+    }
+
     pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> Error {
         let (line, column) = line_column(self.text, span.start);
         Error::Phrasebook {
@@ -90,7 +102,11 @@ impl Source<'_> {
     }
 
     fn line(&self, span: Range<usize>) -> usize {
-        line_column(self.text, span.start).0
+        let breaks = self.breaks.get_or_init(|| {
+            let bytes = self.text.bytes().enumerate();
+            bytes.filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect()
+        });
+        breaks.partition_point(|&at| at < span.start) + 1
     }
 
     fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, Error> {
@@ -217,6 +233,7 @@ fn compile_rule(
         find_source: def.find.get_ref().clone(),
         find,
         required: analysis.required,
+        within_sentence: analysis.reach.within_sentence(),
         becomes,
         fix: def.fix,
         anchor: def.anchor,

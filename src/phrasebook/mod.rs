@@ -12,6 +12,7 @@ pub mod literals;
 mod load;
 mod model;
 pub mod pattern;
+pub mod reach;
 pub mod template;
 
 pub use model::{Anchor, Category, Example, FixKind, Keep, Rule};
@@ -80,7 +81,7 @@ impl Phrasebook {
         };
         let mut disables = Vec::new();
         for (path, text, eager) in &settings {
-            let source = Source { path, text };
+            let source = Source::new(path, text);
             let file = parse_settings(&source)?;
             for (name, body) in file.macros {
                 book.macros.insert(name, body.into_inner());
@@ -127,7 +128,7 @@ impl Phrasebook {
         let mut index: HashMap<String, (usize, bool)> = HashMap::new();
         let analyser = literals::Analyser::new(&book.macros);
         for (path, text, is_user) in &rule_files {
-            let source = Source { path, text };
+            let source = Source::new(path, text);
             let loaded = parse_rules(&source, &analyser, *is_user || eager_builtin)?;
             for (rule, span) in loaded.rules {
                 match index.get(&rule.id) {
@@ -161,10 +162,7 @@ impl Phrasebook {
         }
         for (path, text, id) in disables {
             if !index.contains_key(id.get_ref()) {
-                let source = Source {
-                    path: &path,
-                    text: &text,
-                };
+                let source = Source::new(&path, &text);
                 return Err(source.error(
                     id.span(),
                     format!(

@@ -129,6 +129,9 @@ pub struct Rule {
     /// Literals a match must contain: each inner list is one requirement,
     /// met by any of its literals. Empty: always run the pattern.
     pub required: Vec<Vec<String>>,
+    /// No match runs across a sentence end, so the engine may run the
+    /// pattern sentence by sentence.
+    pub within_sentence: bool,
     /// The fix first; every alternative is also offered as a suggestion.
     pub becomes: Vec<Template>,
     pub fix: FixKind,

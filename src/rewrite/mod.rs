@@ -3,9 +3,10 @@
 //!
 //! All rules are compiled once into one aho-corasick automaton over the
 //! literals their matches must contain ([`crate::phrasebook::literals`]),
-//! so a text is scanned once to learn which rules could match; only those
-//! rules then run their own regex (compiled on first use, then kept) for
-//! positions and groups. Auto fixes are applied
+//! so a text is scanned once to learn which rules could match, and in
+//! which sentences; only those rules then run their own regex (compiled on
+//! first use, then kept) for positions and groups, over those sentences.
+//! Auto fixes are applied
 //! without overlaps and the text is scanned again, up to a fixed bound, so
 //! a fix that reveals another gets it too. Suggestions are reported, never
 //! applied: they need a person.
@@ -23,7 +24,7 @@ pub use record::rewrite_record;
 use crate::error::{Error, Result};
 use crate::phrasebook::{Category, FixKind, Phrasebook};
 use apply::Edit;
-use prefilter::Prefilter;
+use prefilter::{Prefilter, RuleLiterals};
 use scan::{Candidate, LazyZones};
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -87,13 +88,20 @@ impl Engine {
             .filter(|(_, r)| !book.disabled.contains(&r.id))
             .map(|(i, _)| i)
             .collect();
-        let prefilter =
-            Prefilter::new(active.iter().map(|&i| &book.rules[i].required)).map_err(|e| {
-                Error::Usage(format!(
-                    "the phrasebook's literals do not build a matcher: {e}"
-                ))
-            })?;
-        let zones = ZoneFinder::new(book.idioms.clone(), &book.protect);
+        let prefilter = Prefilter::new(active.iter().map(|&i| RuleLiterals {
+            required: &book.rules[i].required,
+            within_sentence: book.rules[i].within_sentence,
+        }))
+        .map_err(|e| {
+            Error::Usage(format!(
+                "the phrasebook's literals do not build a matcher: {e}"
+            ))
+        })?;
+        let zones = ZoneFinder::new(book.idioms.clone(), &book.protect).map_err(|e| {
+            Error::Usage(format!(
+                "the phrasebook's idioms do not build a matcher: {e}"
+            ))
+        })?;
         Ok(Engine {
             book,
             active,
@@ -183,10 +191,12 @@ impl Engine {
             lowered: &lowered,
             zones: Default::default(),
         };
+        let mut searches = Vec::new();
+        self.prefilter.searches(text, &mut searches);
         let mut all = Vec::new();
-        for index in self.prefilter.candidates(text) {
+        for (range, index) in searches {
             let rule = &self.book.rules[self.active[index]];
-            scan::candidates(text, rule, index, &zones, &mut all);
+            scan::candidates(text, range, rule, index, &zones, &mut all);
         }
         all
     }

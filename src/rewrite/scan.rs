@@ -29,22 +29,36 @@ pub(super) struct LazyZones<'a> {
 
 impl LazyZones<'_> {
     fn get(&self) -> &Zones {
-        self.zones
-            .get_or_init(|| self.finder.zones(self.text, self.lowered))
+        self.zones.get_or_init(|| self.finder.zones(self.text))
     }
 }
 
-/// The candidates `rule` yields in `text`.
+/// The candidates `rule` yields in `text` within `within`. Matches are
+/// searched in `text` cut off at `within.end` but starting from
+/// `within.start`, so word boundaries see the text before it; the rule's
+/// matches cannot reach past a sentence end, so the cut changes none.
 pub(super) fn candidates(
     text: &str,
+    within: Range<usize>,
     rule: &Rule,
     index: usize,
     zones: &LazyZones,
     out: &mut Vec<Candidate>,
 ) {
-    for caps in rule.find.get().captures_iter(text) {
-        let Some(m) = caps.get(0) else { continue };
+    let regex = rule.find.get();
+    let haystack = &text[..within.end];
+    let mut at = Some(within.start);
+    while let Some(caps) = at.and_then(|at| regex.captures_at(haystack, at)) {
+        let Some(m) = caps.get(0) else { break };
         let range = m.range();
+        // As `captures_iter` does: go on after the match, or one character
+        // further after an empty one.
+        at = if range.is_empty() {
+            let next = haystack[range.end..].chars().next();
+            next.map(|c| range.end + c.len_utf8())
+        } else {
+            Some(range.end)
+        };
         if range.is_empty()
             || !anchored(text, range.start, rule.anchor)
             || zones.get().overlaps(&range)

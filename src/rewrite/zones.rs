@@ -6,6 +6,7 @@
 //! negative words ("we can't wait to see you"). A match that overlaps any
 //! zone is dropped.
 
+use super::prefilter::{Prefilter, RuleLiterals};
 use crate::phrasebook::Guarded;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
@@ -21,6 +22,8 @@ pub(super) struct Zones(Vec<Range<usize>>);
 #[derive(Debug)]
 pub(super) struct ZoneFinder {
     idioms: Vec<Guarded>,
+    /// Which idioms could match a text, from their literals in one scan.
+    idiom_filter: Prefilter,
     names: Option<AhoCorasick>,
 }
 
@@ -34,7 +37,14 @@ fn links() -> &'static Regex {
 }
 
 impl ZoneFinder {
-    pub fn new(idioms: Vec<Guarded>, names: &[String]) -> ZoneFinder {
+    pub fn new(
+        idioms: Vec<Guarded>,
+        names: &[String],
+    ) -> Result<ZoneFinder, aho_corasick::BuildError> {
+        let idiom_filter = Prefilter::new(idioms.iter().map(|idiom| RuleLiterals {
+            required: &idiom.required,
+            within_sentence: false,
+        }))?;
         let names = (!names.is_empty()).then(|| {
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
@@ -42,14 +52,22 @@ impl ZoneFinder {
                 .build(names)
                 .expect("literal names always build an automaton")
         });
-        ZoneFinder { idioms, names }
+        Ok(ZoneFinder {
+            idioms,
+            idiom_filter,
+            names,
+        })
     }
 
-    /// `lowered` is `text` in ASCII lower case.
-    pub fn zones(&self, text: &str, lowered: &str) -> Zones {
+    pub fn zones(&self, text: &str) -> Zones {
         let mut zones = Vec::new();
-        for idiom in self.idioms.iter().filter(|i| i.may_match(lowered)) {
-            zones.extend(idiom.regex.get().find_iter(text).map(|m| m.range()));
+        let mut searches = Vec::new();
+        self.idiom_filter.searches(text, &mut searches);
+        // In idiom order, as zones are reported.
+        searches.sort_by_key(|(_, idiom)| *idiom);
+        for (_, idiom) in searches {
+            let regex = self.idioms[idiom].regex.get();
+            zones.extend(regex.find_iter(text).map(|m| m.range()));
         }
         if let Some(names) = &self.names {
             zones.extend(
@@ -59,7 +77,15 @@ impl ZoneFinder {
                     .map(|m| m.range()),
             );
         }
-        zones.extend(links().find_iter(text).map(|m| m.range()));
+        // Every link holds "://", "www." or "@": most texts need no search.
+        let www = || {
+            text.as_bytes()
+                .windows(4)
+                .any(|w| w.eq_ignore_ascii_case(b"www."))
+        };
+        if text.contains(['@', '/']) || www() {
+            zones.extend(links().find_iter(text).map(|m| m.range()));
+        }
         quotations(text, &mut zones);
         Zones(zones)
     }
@@ -146,10 +172,9 @@ mod tests {
     use super::*;
 
     fn zoned(text: &str) -> Vec<&str> {
-        let finder = ZoneFinder::new(Vec::new(), &["Can't Stop Coffee".to_string()]);
-        let lowered = text.to_ascii_lowercase();
+        let finder = ZoneFinder::new(Vec::new(), &["Can't Stop Coffee".to_string()]).unwrap();
         let mut found: Vec<&str> = finder
-            .zones(text, &lowered)
+            .zones(text)
             .0
             .iter()
             .map(|r| &text[r.clone()])
