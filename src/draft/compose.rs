@@ -92,18 +92,18 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn fact(&self, name: &str) -> Option<String> {
+    fn fact(&self, name: &str) -> Option<&str> {
         let p = self.profile;
         let value = match name {
-            "first_name" => self.subject.first_name.map(str::to_string),
-            "liked" => self.subject.liked.clone(),
-            "duration" => self.subject.duration.clone(),
-            "business" => p.business_name.clone(),
-            "contact" => p.contact().map(str::to_string),
-            "refund_time" => p.refund_time.clone(),
-            "delivery_time" => p.delivery_time.clone(),
-            "signer_name" => p.signer_name.clone(),
-            "signer_role" => p.signer_role.clone(),
+            "first_name" => self.subject.first_name,
+            "liked" => self.subject.liked.as_deref(),
+            "duration" => self.subject.duration.as_deref(),
+            "business" => p.business_name.as_deref(),
+            "contact" => p.contact(),
+            "refund_time" => p.refund_time.as_deref(),
+            "delivery_time" => p.delivery_time.as_deref(),
+            "signer_name" => p.signer_name.as_deref(),
+            "signer_role" => p.signer_role.as_deref(),
             _ => None,
         };
         value.filter(|v| !v.trim().is_empty())
@@ -122,7 +122,7 @@ impl Context<'_> {
                     if REVIEW_FACTS.contains(&name) {
                         self.personal.set(true);
                     }
-                    out.push_str(&value);
+                    out.push_str(value);
                 }
                 None if BUSINESS_FACTS.contains(&name) => {
                     slots.push(slot(name));
@@ -149,17 +149,16 @@ impl Context<'_> {
             }
             Some(named)
         };
-        let scored: Vec<(usize, &String)> = phrasings
-            .iter()
-            .filter_map(|p| specificity(p).map(|n| (n, p)))
-            .collect();
-        let most = scored.iter().map(|(n, _)| *n).max()?;
-        let usable: Vec<&String> = scored
-            .into_iter()
-            .filter(|(n, _)| *n == most)
-            .map(|(_, p)| p)
-            .collect();
-        let chosen = usable[choice(self.subject.id, block, usable.len())];
+        let scores: Vec<Option<usize>> = phrasings.iter().map(specificity).collect();
+        let most = scores.iter().flatten().max().copied()?;
+        let usable = || {
+            phrasings
+                .iter()
+                .zip(&scores)
+                .filter(|(_, s)| **s == Some(most))
+                .map(|(p, _)| p)
+        };
+        let chosen = usable().nth(choice(self.subject.id, block, usable().count()))?;
         let mut slots = Vec::new();
         let text = self.render(chosen, &mut slots)?;
         for slot in slots {

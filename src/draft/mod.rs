@@ -34,15 +34,17 @@ pub struct Draft {
     pub needs_human: Option<String>,
 }
 
+/// How many clean sentences a run remembers; the blocks and a profile
+/// make a few hundred, names and quotes the rest.
+const CLEAN_CACHE: usize = 20_000;
+
 /// Drafts replies; built once per run.
 pub struct Drafter<'e> {
     blocks: Blocks,
     profile: Profile,
     /// Every draft passes through the phrasebook before it is shown.
     engine: &'e Engine,
-    /// Sentences already found clean. Only sentences without a review's
-    /// own facts are kept, so this is bounded by the blocks and the
-    /// profile, not by the number of reviews.
+    /// Sentences already found clean, at most [`CLEAN_CACHE`] of them.
     clean: RefCell<HashSet<String>>,
 }
 
@@ -67,15 +69,19 @@ impl<'e> Drafter<'e> {
     fn sentences_clean(&self, parts: &[compose::Part]) -> bool {
         let mut known = self.clean.borrow_mut();
         for part in parts {
-            if !part.personal && known.contains(&part.text) {
+            if known.contains(&part.text) {
                 continue;
             }
             if !self.engine.findings(&part.text).is_empty() {
                 return false;
             }
-            if !part.personal {
-                known.insert(part.text.clone());
+            // Sentences with a review's own words rarely repeat; they are
+            // kept too (a greeting by a common first name does repeat),
+            // but the set is emptied when it grows, so memory stays flat.
+            if part.personal && known.len() >= CLEAN_CACHE {
+                known.clear();
             }
+            known.insert(part.text.clone());
         }
         true
     }

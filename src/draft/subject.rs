@@ -4,7 +4,7 @@
 
 use super::compose::{Kind, Subject};
 use crate::review::Review;
-use crate::triage::{Label, Verdict};
+use crate::triage::{Label, Topic, Verdict};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -32,7 +32,6 @@ pub fn needs_reply(verdict: &Verdict) -> bool {
 
 impl<'a> Subject<'a> {
     pub fn from_review(review: &'a Review, verdict: &Verdict) -> Subject<'a> {
-        let text = review.full_text();
         let complaint = Kind::Complaint {
             mixed: verdict.label == Label::Mixed,
         };
@@ -63,19 +62,29 @@ impl<'a> Subject<'a> {
                 topics.push(hit.topic.name());
             }
         }
+        // Only the blocks that use them need the reviewer's own words, and
+        // finding them means scanning the whole text.
+        let wants_liked = matches!(kind, Kind::Praise | Kind::Complaint { mixed: true });
+        let wants_wait =
+            matches!(kind, Kind::Complaint { .. }) && topics.contains(&Topic::WaitTime.name());
+        let text = (wants_liked || wants_wait).then(|| review.full_text());
+        let text = text.as_deref().unwrap_or_default();
         let liked = verdict
             .reasons
             .iter()
-            .filter(|c| c.weight > 0.0 && c.end > c.start)
+            .filter(|c| wants_liked && c.weight > 0.0 && c.end > c.start)
             .max_by(|a, b| a.weight.total_cmp(&b.weight))
-            .and_then(|cue| clause_around(&text, cue.start, cue.end));
+            .and_then(|cue| clause_around(text, cue.start, cue.end));
+        let duration = wants_wait
+            .then(|| DURATION.find(text).map(|m| m.as_str().to_lowercase()))
+            .flatten();
         Subject {
             id: &review.id,
             first_name: review.first_name(),
             kind,
             topics,
             liked,
-            duration: DURATION.find(&text).map(|m| m.as_str().to_lowercase()),
+            duration,
             check,
         }
     }
