@@ -25,25 +25,18 @@ fn apple_store() -> Server {
     })
 }
 
-/// `replywise fetch appstore:1000` against the local store.
-fn fetch_apple(server: &Server) -> std::process::Output {
-    replywise()
-        .args([
-            "fetch",
-            "appstore:1000",
-            "--delay",
-            "0",
-            "--base-url",
-            &server.base,
-        ])
-        .output()
-        .unwrap()
+/// `replywise fetch SPEC` against the local test server, no pause between
+/// pages.
+fn fetch(spec: &str, server: &Server) -> Command {
+    let mut cmd = replywise();
+    cmd.args(["fetch", spec, "--delay", "0", "--base-url", &server.base]);
+    cmd
 }
 
 #[test]
 fn fetch_piped_into_triage_keeps_every_field() {
     let server = apple_store();
-    let fetched = fetch_apple(&server);
+    let fetched = fetch("appstore:1000", &server).output().unwrap();
     assert!(
         fetched.status.success(),
         "{}",
@@ -96,7 +89,7 @@ fn fetch_piped_into_triage_keeps_every_field() {
 #[test]
 fn fetch_piped_into_draft_drafts_the_negative_reviews() {
     let server = apple_store();
-    let fetched = fetch_apple(&server);
+    let fetched = fetch("appstore:1000", &server).output().unwrap();
     assert!(fetched.status.success());
     let dir = tempfile::tempdir().unwrap();
     let drafted = replywise()
@@ -197,16 +190,8 @@ fn keys_from_the_environment_never_reach_stdout_or_stderr() {
             r#"{"error": {"code": "UNAUTHORIZED", "description": "key yelp-cli-secret-42 revoked"}}"#,
         )
     });
-    let out = replywise()
+    let out = fetch("yelp:linde-test", &server)
         .env("YELP_API_KEY", "yelp-cli-secret-42")
-        .args([
-            "fetch",
-            "yelp:linde-test",
-            "--delay",
-            "0",
-            "--base-url",
-            &server.base,
-        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -229,16 +214,8 @@ fn keys_from_the_environment_never_reach_stdout_or_stderr() {
 #[test]
 fn a_cap_that_cut_the_result_short_is_said_on_stderr() {
     let server = Server::start(|_, _| Reply::fixture("yelp_reviews.json"));
-    let out = replywise()
+    let out = fetch("yelp:linde-test", &server)
         .env("YELP_API_KEY", "k-123456")
-        .args([
-            "fetch",
-            "yelp:linde-test",
-            "--delay",
-            "0",
-            "--base-url",
-            &server.base,
-        ])
         .output()
         .unwrap();
     assert!(out.status.success());
