@@ -59,9 +59,6 @@ pub enum Role {
 pub struct Part {
     pub role: Role,
     pub text: String,
-    /// Built with a fact about this review (name, their words, their
-    /// wait); other parts repeat across reviews and can be checked once.
-    pub personal: bool,
 }
 
 /// A reply before fitting: its sentences and the slots left to fill.
@@ -87,8 +84,6 @@ struct Context<'a> {
     subject: &'a Subject<'a>,
     profile: &'a Profile,
     placeholders: Vec<String>,
-    /// Set when a review fact was filled in since the last part was taken.
-    personal: std::cell::Cell<bool>,
 }
 
 impl Context<'_> {
@@ -118,12 +113,7 @@ impl Context<'_> {
             out.push_str(&rest[..open]);
             let (name, after) = rest[open + 1..].split_once('}')?;
             match self.fact(name) {
-                Some(value) => {
-                    if REVIEW_FACTS.contains(&name) {
-                        self.personal.set(true);
-                    }
-                    out.push_str(value);
-                }
+                Some(value) => out.push_str(value),
                 None if BUSINESS_FACTS.contains(&name) => {
                     slots.push(slot(name));
                     out.push_str(slot(name));
@@ -205,22 +195,13 @@ pub fn compose(blocks: &Blocks, profile: &Profile, subject: &Subject) -> Compose
         subject,
         profile,
         placeholders: Vec::new(),
-        personal: std::cell::Cell::new(false),
     };
     let mut parts = Vec::new();
-    macro_rules! push {
-        ($role:expr, $text:expr $(,)?) => {{
-            let text = $text;
-            let personal = cx.personal.replace(false);
-            if let Some(text) = text {
-                parts.push(Part {
-                    role: $role,
-                    text,
-                    personal,
-                });
-            }
-        }};
-    }
+    let mut push = |role, text: Option<String>| {
+        if let Some(text) = text {
+            parts.push(Part { role, text });
+        }
+    };
     let g = &blocks.greeting;
     let greetings = match (subject.first_name.is_some(), formal) {
         (true, false) => &g.named,
@@ -228,40 +209,40 @@ pub fn compose(blocks: &Blocks, profile: &Profile, subject: &Subject) -> Compose
         (false, false) => &g.anonymous,
         (false, true) => &g.anonymous_formal,
     };
-    push!(Role::Greeting, cx.pick("greeting", greetings));
+    push(Role::Greeting, cx.pick("greeting", greetings));
 
     match subject.kind {
         Kind::Escalation { .. } => {
-            push!(
+            push(
                 Role::Acknowledge,
                 cx.pick("escalation", &blocks.escalation.lines),
             );
-            push!(
+            push(
                 Role::Offline,
                 cx.pick("escalation.offline", &blocks.escalation.offline),
             );
         }
         Kind::Praise => {
-            push!(
+            push(
                 Role::Thanks,
                 cx.pick("positive.thanks", &blocks.positive.thanks),
             );
-            push!(
+            push(
                 Role::Praise,
                 cx.pick("positive.liked", &blocks.positive.liked),
             );
-            push!(
+            push(
                 Role::Action { first: true },
                 cx.pick("positive.closing", &blocks.positive.closing),
             );
         }
         Kind::Complaint { mixed } => {
-            push!(
+            push(
                 Role::Thanks,
                 cx.pick("thanks", toned(&blocks.thanks, formal)),
             );
             if mixed {
-                push!(Role::Praise, cx.pick("praise", &blocks.praise.lines));
+                push(Role::Praise, cx.pick("praise", &blocks.praise.lines));
             }
             let topics: Vec<_> = subject
                 .topics
@@ -282,27 +263,27 @@ pub fn compose(blocks: &Blocks, profile: &Profile, subject: &Subject) -> Compose
             let lead = cx
                 .pick("sorry", toned(&blocks.sorry, formal))
                 .unwrap_or_default();
-            push!(
+            push(
                 Role::Acknowledge,
                 Some(format!("{lead} {}.", join_and(&fragments))),
             );
-            push!(Role::Sympathy, cx.pick("sympathy", &blocks.sympathy.lines));
+            push(Role::Sympathy, cx.pick("sympathy", &blocks.sympathy.lines));
             if topics.is_empty() {
-                push!(
+                push(
                     Role::Action { first: true },
                     cx.pick("generic.action", &blocks.generic.action),
                 );
             }
             for (i, (name, b)) in topics.iter().enumerate() {
-                push!(
+                push(
                     Role::Action { first: i == 0 },
                     cx.pick(&format!("{name}.action"), &b.action),
                 );
             }
-            push!(Role::Offline, cx.pick("offline", &blocks.offline.lines));
+            push(Role::Offline, cx.pick("offline", &blocks.offline.lines));
         }
     }
-    push!(
+    push(
         Role::SignOff,
         cx.pick("sign_off", toned(&blocks.sign_off, formal)),
     );

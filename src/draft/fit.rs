@@ -69,7 +69,6 @@ mod tests {
         Part {
             role,
             text: text.into(),
-            personal: false,
         }
     }
 

@@ -75,10 +75,10 @@ impl<'e> Drafter<'e> {
             if !self.engine.findings(&part.text).is_empty() {
                 return false;
             }
-            // Sentences with a review's own words rarely repeat; they are
-            // kept too (a greeting by a common first name does repeat),
-            // but the set is emptied when it grows, so memory stays flat.
-            if part.personal && known.len() >= CLEAN_CACHE {
+            // Sentences with a review's own words rarely repeat, so the set
+            // is emptied when it grows: memory stays flat, and the few
+            // hundred sentences of the blocks are soon relearned.
+            if known.len() >= CLEAN_CACHE {
                 known.clear();
             }
             known.insert(part.text.clone());
