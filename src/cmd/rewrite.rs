@@ -8,7 +8,7 @@ use super::{use_color, Outcome};
 use crate::cli::{RewriteArgs, RewriteFormat};
 use crate::error::{Error, Result};
 use crate::phrasebook::{FixKind, Phrasebook};
-use crate::rewrite::{rewrite_record, Engine, Finding, Rewritten};
+use crate::rewrite::{check_record, rewrite_record, Engine, Finding, Rewritten};
 use crate::text::{for_terminal, line_column};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -316,6 +316,7 @@ fn jsonl(
     };
     let mut reader = reader;
     let mut line = Vec::with_capacity(4096);
+    let mut record = Vec::with_capacity(8192);
     let mut number = 0u64;
     loop {
         line.clear();
@@ -333,15 +334,21 @@ fn jsonl(
         if trimmed.is_empty() {
             continue;
         }
-        match rewrite_record(engine, trimmed, &args.field) {
-            Ok((object, result)) => {
-                state.found |= !result.findings.is_empty();
+        record.clear();
+        let done = if args.check {
+            check_record(engine, trimmed, &args.field)
+        } else {
+            rewrite_record(engine, trimmed, &args.field, &mut record).map(|r| r.findings)
+        };
+        match done {
+            Ok(findings) => {
+                state.found |= !findings.is_empty();
                 if args.check {
-                    write_findings(out, &name, &result.findings, Some(number), false)?;
+                    write_findings(out, &name, &findings, Some(number), false)?;
                     continue;
                 }
-                serde_json::to_writer(&mut *out, &object).map_err(|e| Error::Write(e.into()))?;
-                out.write_all(b"\n").map_err(Error::Write)?;
+                record.push(b'\n');
+                out.write_all(&record).map_err(Error::Write)?;
             }
             Err(problem) => {
                 state.failed = true;

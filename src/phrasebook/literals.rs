@@ -6,16 +6,38 @@
 //! each requirement is a set of literals, one of which must occur. "can't
 //! refund until" requires {can, cannot, cant} and {refund} and {until}.
 //! Literals are lower case and compared ASCII case-insensitively, as the
-//! patterns are. A pattern with no requirements is always a candidate.
+//! patterns are, against the text with its whitespace runs folded to one
+//! space ([`super::folded`]), so `have\s+to` requires "have to" and
+//! `can't` requires one of its three apostrophes, not just "can". A
+//! pattern with no requirements is always a candidate.
 
 use super::pattern::{with_placeholders, Macros, PLACEHOLDER};
 use super::reach::{reach, Reach};
-use regex_syntax::ast::{self, Ast, RepetitionKind, RepetitionRange};
+use regex_syntax::ast::{self, Ast, ClassSet, ClassSetItem, RepetitionKind, RepetitionRange};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// Alternations with more literals than this are not worth requiring.
 const MAX_SET: usize = 48;
+
+/// Character classes with more characters than this are not spelled out.
+const MAX_CLASS: usize = 10;
+
+/// Requirements kept per branch of an alternation; the product of two
+/// branches' keeps at most the square of this.
+const BRANCH_REQUIREMENTS: usize = 4;
+
+/// The cost of one everyday word.
+const EVERYDAY: usize = 64;
+
+/// The cost of a requirement not worth checking.
+pub const TOO_COMMON: usize = 1000;
+
+/// Words a reply holds so often that requiring one narrows little.
+const COMMON: &[&str] = &[
+    "all", "and", "are", "but", "can", "for", "from", "get", "have", "help", "not", "our", "out",
+    "please", "the", "thank", "that", "this", "was", "what", "when", "will", "with", "you", "your",
+];
 
 /// What parsing a pattern tells the loader.
 #[derive(Debug, Clone, Default)]
@@ -28,6 +50,8 @@ pub struct Analysis {
     pub groups: usize,
     /// Whether a match may run across a sentence end.
     pub reach: Reach,
+    /// Every string the pattern matches, when they are few (for macros).
+    exact: Option<Vec<String>>,
 }
 
 /// Parses `pattern` (no macros) and derives its requirements.
@@ -92,8 +116,9 @@ fn analyse_with(pattern: &str, macros: &[Analysis]) -> Result<Analysis, String> 
         groups: 1,
         ..Analysis::default()
     };
-    analysis.required = required(&tree, &mut analysis, macros);
-    analysis.required.retain(|set| !set.is_empty());
+    let facts = facts(&tree, &mut analysis, macros);
+    analysis.required = simplify(facts.requirements());
+    analysis.exact = facts.exact;
     analysis.reach = reach(&tree, &|c| placeholder(c, macros).map(|m| m.reach));
     Ok(analysis)
 }
@@ -104,16 +129,52 @@ fn placeholder(c: char, macros: &[Analysis]) -> Option<&Analysis> {
     macros.get(usize::try_from(k).ok()?)
 }
 
-fn required(tree: &Ast, analysis: &mut Analysis, macros: &[Analysis]) -> Vec<Vec<String>> {
+/// What a piece of pattern tells of the text it matches.
+#[derive(Debug, Clone, Default)]
+struct Facts {
+    /// Every string it can match (lower case), when they are few: "can't"
+    /// is the three strings its apostrophes allow, not just "can".
+    exact: Option<Vec<String>>,
+    /// As [`Analysis::required`].
+    required: Vec<Vec<String>>,
+}
+
+impl Facts {
+    /// Matches only the empty string: an assertion, flags, nothing.
+    fn empty() -> Facts {
+        Facts::exact(vec![String::new()])
+    }
+
+    fn exact(strings: Vec<String>) -> Facts {
+        Facts {
+            exact: Some(strings),
+            required: Vec::new(),
+        }
+    }
+
+    /// The requirements every match meets: its exact strings, if none is
+    /// empty, are the strongest.
+    fn requirements(&self) -> Vec<Vec<String>> {
+        match &self.exact {
+            Some(exact) if exact.iter().all(|s| !s.is_empty()) => vec![exact.clone()],
+            _ => self.required.clone(),
+        }
+    }
+}
+
+fn facts(tree: &Ast, analysis: &mut Analysis, macros: &[Analysis]) -> Facts {
     match tree {
         Ast::Literal(literal) => match placeholder(literal.c, macros) {
             Some(body) => {
                 // A macro is inserted as a group: its groups are ours.
                 analysis.groups += body.groups - 1;
                 analysis.names.extend(body.names.iter().cloned());
-                body.required.clone()
+                Facts {
+                    exact: body.exact.clone(),
+                    required: body.required.clone(),
+                }
             }
-            None => vec![vec![literal.c.to_lowercase().collect()]],
+            None => Facts::exact(vec![lower(literal.c)]),
         },
         Ast::Group(group) => {
             match &group.kind {
@@ -124,96 +185,321 @@ fn required(tree: &Ast, analysis: &mut Analysis, macros: &[Analysis]) -> Vec<Vec
                 }
                 ast::GroupKind::NonCapturing(_) => {}
             }
-            required(&group.ast, analysis, macros)
+            facts(&group.ast, analysis, macros)
         }
         Ast::Repetition(repetition) => {
-            let inner = required(&repetition.ast, analysis, macros);
-            let at_least_once = match &repetition.op.kind {
-                RepetitionKind::OneOrMore => true,
-                RepetitionKind::Range(
-                    RepetitionRange::Exactly(n)
-                    | RepetitionRange::AtLeast(n)
-                    | RepetitionRange::Bounded(n, _),
-                ) => *n >= 1,
-                RepetitionKind::ZeroOrOne | RepetitionKind::ZeroOrMore => false,
-            };
-            if at_least_once {
-                inner
-            } else {
-                Vec::new()
+            let inner = facts(&repetition.ast, analysis, macros);
+            let once = inner.exact.as_deref() == Some(&[" ".to_string()]);
+            match &repetition.op.kind {
+                // Whitespace runs are folded to one space in the text.
+                RepetitionKind::OneOrMore
+                | RepetitionKind::Range(
+                    RepetitionRange::AtLeast(1) | RepetitionRange::Bounded(1, _),
+                ) if once => Facts::exact(vec![" ".into()]),
+                RepetitionKind::ZeroOrMore
+                | RepetitionKind::Range(
+                    RepetitionRange::AtLeast(0) | RepetitionRange::Bounded(0, _),
+                ) if once => Facts::exact(vec![String::new(), " ".into()]),
+                RepetitionKind::ZeroOrOne => Facts {
+                    exact: inner.exact.map(|mut exact| {
+                        exact.push(String::new());
+                        exact
+                    }),
+                    required: Vec::new(),
+                },
+                RepetitionKind::OneOrMore
+                | RepetitionKind::Range(
+                    RepetitionRange::Exactly(1..)
+                    | RepetitionRange::AtLeast(1..)
+                    | RepetitionRange::Bounded(1.., _),
+                ) => Facts {
+                    exact: None,
+                    required: inner.requirements(),
+                },
+                _ => Facts::default(),
             }
         }
         Ast::Concat(concat) => {
-            let mut out = Vec::new();
-            let mut run = String::new();
-            for child in &concat.asts {
-                if let Ast::Literal(literal) = child {
-                    if placeholder(literal.c, macros).is_none() {
-                        run.extend(literal.c.to_lowercase());
-                        continue;
-                    }
-                }
-                if !run.is_empty() {
-                    out.push(vec![std::mem::take(&mut run)]);
-                }
-                out.extend(required(child, analysis, macros));
-            }
-            if !run.is_empty() {
-                out.push(vec![run]);
-            }
-            out
+            let children = concat.asts.iter().map(|c| facts(c, analysis, macros));
+            concatenation(children)
         }
         Ast::Alternation(alternation) => {
-            let mut union: Vec<String> = Vec::new();
-            let mut complete = true;
-            for child in &alternation.asts {
-                match best(required(child, analysis, macros)) {
-                    Some(set) => union.extend(set),
-                    None => complete = false,
-                }
-            }
-            union.sort();
-            union.dedup();
-            if complete && union.len() <= MAX_SET {
-                vec![union]
-            } else {
-                Vec::new()
-            }
+            let children: Vec<Facts> = alternation
+                .asts
+                .iter()
+                .map(|c| facts(c, analysis, macros))
+                .collect();
+            alternatives(&children)
+        }
+        Ast::ClassBracketed(class) if !class.negated => Facts {
+            exact: class_chars(&class.kind),
+            required: Vec::new(),
+        },
+        Ast::ClassPerl(class) if class.kind == ast::ClassPerlKind::Space && !class.negated => {
+            Facts::exact(vec![" ".into()])
         }
         // Digits are literals too, so time rules wait for a number.
         Ast::ClassPerl(class) if class.kind == ast::ClassPerlKind::Digit && !class.negated => {
-            vec![('0'..='9').map(String::from).collect()]
+            Facts::exact(('0'..='9').map(String::from).collect())
         }
-        _ => Vec::new(),
+        Ast::Empty(_) | Ast::Flags(_) | Ast::Assertion(_) => Facts::empty(),
+        _ => Facts::default(),
     }
 }
 
-/// The most selective requirement: longest shortest literal, then fewest.
-fn best(sets: Vec<Vec<String>>) -> Option<Vec<String>> {
-    sets.into_iter()
-        .filter(|s| !s.is_empty())
-        .max_by_key(|set| {
-            let shortest = set.iter().map(String::len).min().unwrap_or(0);
-            (shortest, std::cmp::Reverse(set.len()))
+/// Pieces in a row: runs of exact pieces multiply out ("can" then an
+/// apostrophe class then "t"); the rest contribute their requirements.
+fn concatenation(children: impl Iterator<Item = Facts>) -> Facts {
+    let mut required = Vec::new();
+    let mut run = vec![String::new()];
+    let mut whole = true;
+    let flush = |run: &mut Vec<String>, required: &mut Vec<Vec<String>>| {
+        let run = std::mem::replace(run, vec![String::new()]);
+        if run.iter().all(|s| !s.is_empty()) {
+            required.push(run);
+        }
+    };
+    for child in children {
+        match child.exact {
+            Some(exact) => {
+                let product: Vec<String> = run
+                    .iter()
+                    .flat_map(|a| exact.iter().map(move |b| joined(a, b)))
+                    .collect();
+                if product.len() <= MAX_SET {
+                    run = product;
+                } else {
+                    whole = false;
+                    flush(&mut run, &mut required);
+                    run = exact;
+                }
+            }
+            None => {
+                whole = false;
+                flush(&mut run, &mut required);
+                required.extend(child.required);
+            }
+        }
+    }
+    if whole {
+        return Facts::exact(dedup(run));
+    }
+    flush(&mut run, &mut required);
+    Facts {
+        exact: None,
+        required,
+    }
+}
+
+/// Branches: exact when every branch is; otherwise what every branch
+/// requires, distributed: (a and b) or c becomes (a or c) and (b or c).
+fn alternatives(children: &[Facts]) -> Facts {
+    if let Some(exact) = children
+        .iter()
+        .map(|c| c.exact.clone())
+        .collect::<Option<Vec<_>>>()
+    {
+        let union = dedup(exact.concat());
+        if union.len() <= MAX_SET {
+            return Facts::exact(union);
+        }
+    }
+    let mut combined: Vec<Vec<String>> = vec![Vec::new()];
+    for child in children {
+        let mut own = simplify(child.requirements());
+        if own.is_empty() {
+            return Facts::default();
+        }
+        own.truncate(BRANCH_REQUIREMENTS);
+        combined = combined
+            .iter()
+            .flat_map(|a| {
+                own.iter()
+                    .map(move |b| dedup([a.clone(), b.clone()].concat()))
+            })
+            .filter_map(bounded)
+            .collect();
+        combined = simplify(combined);
+        combined.truncate(BRANCH_REQUIREMENTS * BRANCH_REQUIREMENTS);
+    }
+    Facts {
+        exact: None,
+        required: combined,
+    }
+}
+
+/// `set`, or when it has too many literals, each cut down to its rarest
+/// word ("haven't got a clue" to "haven't"), which any text holding the
+/// literal holds too; `None` if that is still too many.
+fn bounded(set: Vec<String>) -> Option<Vec<String>> {
+    if set.len() <= MAX_SET {
+        return Some(set);
+    }
+    let words = set.iter().map(|literal| {
+        literal
+            .split(' ')
+            .filter(|word| !word.is_empty())
+            .min_by_key(|word| (cost(&[word.to_string()]), std::cmp::Reverse(word.len())))
+            .unwrap_or(literal)
+            .to_string()
+    });
+    let words = dedup(words.collect());
+    (words.len() <= MAX_SET).then_some(words)
+}
+
+/// The literals a bracketed class stands for, when it is a few characters.
+fn class_chars(set: &ClassSet) -> Option<Vec<String>> {
+    let mut chars = Vec::new();
+    let mut add = |item: &ClassSetItem| -> Option<()> {
+        match item {
+            ClassSetItem::Literal(literal) => chars.push(literal.c),
+            ClassSetItem::Range(range) if range.end.c as u32 - range.start.c as u32 <= 10 => {
+                chars.extend(range.start.c..=range.end.c);
+            }
+            _ => return None,
+        }
+        Some(())
+    };
+    match set {
+        ClassSet::Item(ClassSetItem::Union(union)) => {
+            union.items.iter().try_for_each(&mut add)?;
+        }
+        ClassSet::Item(item) => add(item)?,
+        ClassSet::BinaryOp(_) => return None,
+    }
+    let strings: Vec<String> = chars.iter().map(|&c| lower(c)).collect();
+    (strings.len() <= MAX_CLASS).then(|| dedup(strings))
+}
+
+/// A pattern character as the folded text has it: lower case, and any
+/// whitespace a space ([`super::folded`]).
+fn lower(c: char) -> String {
+    if c.is_whitespace() {
+        " ".into()
+    } else {
+        c.to_lowercase().collect()
+    }
+}
+
+/// `a` then `b`, as in the folded text: two spaces in a row are one.
+fn joined(a: &str, b: &str) -> String {
+    if a.ends_with(' ') && b.starts_with(' ') {
+        format!("{a}{}", &b[1..])
+    } else {
+        format!("{a}{b}")
+    }
+}
+
+fn dedup(mut strings: Vec<String>) -> Vec<String> {
+    strings.sort();
+    strings.dedup();
+    strings
+}
+
+/// Requirements in a canonical form, most selective first: a literal that
+/// holds another of its set adds nothing ("you" covers "you're"), and a
+/// set another set implies adds nothing either.
+fn simplify(sets: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    let mut sets: Vec<Vec<String>> = sets
+        .into_iter()
+        .map(|set| {
+            let set = dedup(set);
+            set.iter()
+                .filter(|l| !set.iter().any(|o| o != *l && l.contains(o.as_str())))
+                .cloned()
+                .collect::<Vec<String>>()
         })
+        .filter(|set| !set.is_empty())
+        .collect();
+    sets.sort_by_key(|set| (cost(set), set.clone()));
+    sets.dedup();
+    let mut kept: Vec<Vec<String>> = Vec::new();
+    for set in sets {
+        // `set` is implied when some kept set's every literal holds one of
+        // `set`'s literals.
+        let implied = kept
+            .iter()
+            .any(|k| k.iter().all(|l| set.iter().any(|s| l.contains(s.as_str()))));
+        if !implied {
+            kept.push(set);
+        }
+    }
+    kept
+}
+
+/// The requirements a prefilter should check, of `required` (most
+/// selective first, as [`Analysis::required`] is): the first that narrows
+/// anything down, and up to two more that hold no everyday word. Each
+/// further requirement narrows less and costs a hit on every occurrence
+/// of its literals.
+pub fn worth_checking(required: &[Vec<String>]) -> impl Iterator<Item = &Vec<String>> {
+    let mut usable = required.iter().filter(|set| cost(set) < TOO_COMMON);
+    let first = usable.next();
+    let rest = usable.filter(|set| cost(set) < EVERYDAY).take(2);
+    first
+        .into_iter()
+        .chain(first.is_some().then_some(rest).into_iter().flatten())
+}
+
+/// How often a set of literals may be expected to occur in a reply, in
+/// rough units: short literals and everyday words cost most. A set with a
+/// literal of under three characters ("a", "to", " of ") costs at least
+/// [`TOO_COMMON`]: it narrows nothing down.
+pub fn cost(set: &[String]) -> usize {
+    set.iter()
+        .map(|literal| {
+            let word = literal.trim_matches(' ');
+            match word.chars().count() {
+                _ if COMMON.contains(&word) => EVERYDAY,
+                0..=2 => TOO_COMMON,
+                3 => 8,
+                4 => 4,
+                _ => 2,
+            }
+        })
+        .sum()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn strings(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
     #[test]
     fn requirements_follow_concatenation_and_alternation() {
         let a = analyse(r"(?:can't|cannot)\s+(?P<act>\w+)\s+until").unwrap();
         assert_eq!(
             a.required,
-            vec![
-                vec!["can't".to_string(), "cannot".into()],
-                vec!["until".into()]
-            ]
+            [strings(&[" until"]), strings(&["can't ", "cannot "])]
         );
         assert_eq!(a.names, ["act"]);
         assert_eq!(a.groups, 2);
+    }
+
+    #[test]
+    fn small_classes_and_whitespace_spell_out_whole_phrases() {
+        let a = analyse("can['\u{2019}]t\\s+refund").unwrap();
+        assert_eq!(
+            a.required,
+            [strings(&["can't refund", "can\u{2019}t refund"])]
+        );
+        let spaced = analyse(r"have\s*to|need[ \t]+to").unwrap();
+        assert_eq!(
+            spaced.required,
+            [strings(&["have to", "haveto", "need to"])]
+        );
+    }
+
+    #[test]
+    fn alternatives_distribute_their_requirements() {
+        // (sorry, a word, refund) or (apologies, a word, return)
+        let a = analyse(r"sorry\s+\w+\s+refund|apologies\s+\w+\s+return").unwrap();
+        let has = |set: &[&str]| a.required.contains(&strings(set));
+        assert!(has(&[" refund", " return"]), "{:?}", a.required);
+        assert!(has(&["apologies ", "sorry "]), "{:?}", a.required);
     }
 
     #[test]
@@ -222,13 +508,7 @@ mod tests {
         macros.insert("day".into(), "(?P<day>monday|friday)".into());
         let analyser = Analyser::new(&macros);
         let a = analyser.analyse(r"(?P<x>until)\s+{day}").unwrap();
-        assert_eq!(
-            a.required,
-            vec![
-                vec!["until".to_string()],
-                vec!["friday".into(), "monday".into()]
-            ]
-        );
+        assert_eq!(a.required, [strings(&["until friday", "until monday"])]);
         assert_eq!(a.names, ["x", "day"]);
         assert_eq!(a.groups, 3);
         assert!(analyser.analyse("{nope}").is_err());
@@ -237,12 +517,38 @@ mod tests {
     #[test]
     fn optional_parts_and_classes_require_nothing() {
         let a = analyse(r"(?:please\s+)?calm\s+down[.!]*").unwrap();
-        assert_eq!(
-            a.required,
-            vec![vec!["calm".to_string()], vec!["down".into()]]
-        );
+        assert_eq!(a.required, [strings(&["calm down"])]);
         let none = analyse(r"[a-z]+|\d").unwrap();
         assert!(none.required.is_empty());
         assert!(analyse("(unclosed").is_err());
+    }
+
+    #[test]
+    fn big_sets_are_cut_down_to_their_rarest_words() {
+        let many: Vec<String> = (0..60).map(|n| format!("the item{n} arrived")).collect();
+        assert_eq!(bounded(many).unwrap(), ["arrived"]);
+        assert!(bounded((0..60).map(|n| format!("w{n:03}x")).collect()).is_none());
+    }
+
+    #[test]
+    fn sets_are_simplified_and_ordered_rarest_first() {
+        let sets = simplify(vec![
+            strings(&["you", "you're"]),
+            strings(&["refund"]),
+            strings(&["refund", "return"]),
+            strings(&["to"]),
+        ]);
+        assert_eq!(
+            sets,
+            [strings(&["refund"]), strings(&["you"]), strings(&["to"])]
+        );
+        let checked: Vec<&Vec<String>> = worth_checking(&sets).collect();
+        assert_eq!(
+            checked,
+            [&strings(&["refund"])],
+            "everyday and short words are left out"
+        );
+        let only_common = [strings(&["you"]), strings(&["the"])];
+        assert_eq!(worth_checking(&only_common).count(), 1);
     }
 }

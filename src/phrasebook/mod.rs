@@ -8,6 +8,7 @@
 //! Every problem is found here, before any text is processed.
 
 mod builtin;
+pub mod folded;
 pub mod literals;
 mod load;
 mod model;

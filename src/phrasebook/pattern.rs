@@ -12,6 +12,7 @@
 //!   Unicode boundaries would make the fast DFA give up on any text with
 //!   `£` or `’` in it, and rules are about English words.
 
+use super::folded::Folded;
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -122,18 +123,19 @@ pub struct Guarded {
 }
 
 impl Guarded {
-    /// False when `lowered` (the text in ASCII lower case) lacks a literal
-    /// the pattern needs.
-    pub fn may_match(&self, lowered: &str) -> bool {
+    /// False when `text` lacks a literal the pattern needs.
+    pub fn may_match(&self, text: &str) -> bool {
+        if self.required.is_empty() {
+            return true;
+        }
+        let folded = Folded::new(text).text.to_ascii_lowercase();
         self.required
             .iter()
-            .all(|set| set.iter().any(|literal| lowered.contains(literal.as_str())))
+            .all(|set| set.iter().any(|literal| folded.contains(literal.as_str())))
     }
 
-    /// `text` and `lowered` are the same text, `lowered` in ASCII lower
-    /// case (which keeps every byte offset).
-    pub fn is_match(&self, text: &str, lowered: &str) -> bool {
-        self.may_match(lowered) && self.regex.get().is_match(text)
+    pub fn is_match(&self, text: &str) -> bool {
+        self.may_match(text) && self.regex.get().is_match(text)
     }
 }
 

@@ -19,7 +19,7 @@ mod scan;
 mod zones;
 
 pub use examples::{check_examples, ExampleFailure};
-pub use record::rewrite_record;
+pub use record::{check_record, rewrite_record, Record};
 
 use crate::error::{Error, Result};
 use crate::phrasebook::{Category, FixKind, Phrasebook};
@@ -184,11 +184,9 @@ impl Engine {
 
     /// Every candidate in `text`, overlapping ones included.
     fn raw(&self, text: &str) -> Vec<Candidate> {
-        let lowered = text.to_ascii_lowercase();
         let zones = LazyZones {
             finder: &self.zones,
             text,
-            lowered: &lowered,
             zones: Default::default(),
         };
         let mut searches = Vec::new();

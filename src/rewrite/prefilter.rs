@@ -3,7 +3,8 @@
 //!
 //! A rule is a candidate when each of its requirements has at least one of
 //! its literals in the text. Literals compare ASCII case-insensitively, as
-//! the rule patterns do. A rule without requirements is always a candidate.
+//! the rule patterns do, with the text's whitespace runs folded to one
+//! space ([`Folded`]). A rule without requirements is always a candidate.
 //!
 //! A rule whose matches never cross a sentence end
 //! ([`crate::phrasebook::reach`]) is a candidate per sentence instead: it
@@ -11,6 +12,8 @@
 //! A draft of a dozen sentences then runs a handful of short searches
 //! rather than every rule with a common word over the whole draft.
 
+use crate::phrasebook::folded::Folded;
+use crate::phrasebook::literals;
 use crate::phrasebook::reach::sentence_ends;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
@@ -22,11 +25,6 @@ use std::sync::OnceLock;
 /// are not ASCII, so a literal the prefilter looks for can hide behind
 /// them. A text holding one skips the prefilter: every rule runs on it.
 const FOLDS_TO_ASCII: [char; 2] = ['\u{212A}', '\u{017F}'];
-
-/// Literals shorter than this ("a", "i", "re", digits) occur in nearly
-/// every sentence: a requirement offering one narrows nothing down and
-/// costs a hit per occurrence, so it is left out.
-const MIN_LITERAL: usize = 3;
 
 /// What the engine knows of one rule to plan its searches.
 pub(super) struct RuleLiterals<'a> {
@@ -106,7 +104,6 @@ pub(super) type Search = (Range<usize>, usize);
 /// nothing is cleared.
 struct Tally {
     round: usize,
-    literal: Vec<usize>,
     requirement: Vec<usize>,
     /// Per rule: the round it was last counted in, and its requirements
     /// met in that round.
@@ -122,10 +119,7 @@ impl Prefilter {
         let mut meets: [Vec<Vec<usize>>; 2] = [Vec::new(), Vec::new()];
         let (mut owner, mut needs, mut always) = (Vec::new(), Vec::new(), [Vec::new(), Vec::new()]);
         for (rule, literals_of) in rules.enumerate() {
-            let useful = literals_of
-                .required
-                .iter()
-                .filter(|set| set.iter().all(|literal| literal.len() >= MIN_LITERAL));
+            let useful = literals::worth_checking(literals_of.required);
             let kind = usize::from(literals_of.within_sentence);
             let mut count = 0;
             for set in useful {
@@ -175,17 +169,19 @@ impl Prefilter {
         }
         // Literal ids with the start of each occurrence, in text order.
         let mut hits: Vec<(usize, usize)> = match &self.automaton {
-            Some(automaton) => automaton
-                .get()
-                .find_overlapping_iter(text)
-                .map(|m| (m.start(), m.pattern().as_usize()))
-                .collect(),
+            Some(automaton) => {
+                let folded = Folded::new(text);
+                automaton
+                    .get()
+                    .find_overlapping_iter(folded.text.as_ref())
+                    .map(|m| (folded.original(m.start()), m.pattern().as_usize()))
+                    .collect()
+            }
             None => Vec::new(),
         };
         hits.sort_unstable();
         let mut tally = Tally {
             round: 0,
-            literal: vec![0; self.meets[0].len()],
             requirement: vec![0; self.owner.len()],
             rule: vec![(0, 0); self.needs.len()],
         };
@@ -221,9 +217,6 @@ impl Prefilter {
         let round = tally.round;
         out.extend(self.always[kind].iter().map(|&rule| (range.clone(), rule)));
         for &(_, id) in hits {
-            if std::mem::replace(&mut tally.literal[id], round) == round {
-                continue;
-            }
             for &requirement in &self.meets[kind][id] {
                 if std::mem::replace(&mut tally.requirement[requirement], round) == round {
                     continue;

@@ -22,8 +22,6 @@ pub(super) struct Candidate {
 pub(super) struct LazyZones<'a> {
     pub finder: &'a ZoneFinder,
     pub text: &'a str,
-    /// The text in ASCII lower case, for literal checks.
-    pub lowered: &'a str,
     pub zones: OnceCell<Zones>,
 }
 
@@ -66,9 +64,8 @@ pub(super) fn candidates(
             continue;
         }
         if !rule.unless.is_empty() {
-            let sentence = sentence_around(text, &range);
-            let (original, lowered) = (&text[sentence.clone()], &zones.lowered[sentence]);
-            if rule.unless.iter().any(|u| u.is_match(original, lowered)) {
+            let sentence = &text[sentence_around(text, &range)];
+            if rule.unless.iter().any(|u| u.is_match(sentence)) {
                 continue;
             }
         }
