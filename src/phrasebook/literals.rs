@@ -18,14 +18,14 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// Alternations with more literals than this are not worth requiring.
-const MAX_SET: usize = 48;
+const MAX_SET: usize = 16;
 
 /// Character classes with more characters than this are not spelled out.
 const MAX_CLASS: usize = 10;
 
 /// Requirements kept per branch of an alternation; the product of two
 /// branches' keeps at most the square of this.
-const BRANCH_REQUIREMENTS: usize = 4;
+const BRANCH_REQUIREMENTS: usize = 2;
 
 /// The cost of one everyday word.
 const EVERYDAY: usize = 64;
@@ -48,10 +48,52 @@ pub struct Analysis {
     pub names: Vec<String>,
     /// Number of capture groups, group 0 included.
     pub groups: usize,
-    /// Whether a match may run across a sentence end.
-    pub reach: Reach,
+    /// No match runs across a sentence end.
+    pub within_sentence: bool,
+    /// Whether a match may run across a sentence end, for macros.
+    reach: Reach,
     /// Every string the pattern matches, when they are few (for macros).
     exact: Option<Vec<String>>,
+}
+
+/// A rule pattern's analysis, computed ahead of time from the built-in
+/// phrasebook ([`super::analysed`]): analysing every pattern at start-up
+/// would cost more than a one-sentence `replywise rewrite` may take.
+#[derive(Debug)]
+pub struct Precomputed {
+    pub source: &'static str,
+    pub required: &'static [&'static [&'static str]],
+    pub names: &'static [&'static str],
+    pub groups: usize,
+    pub within_sentence: bool,
+}
+
+impl Precomputed {
+    fn analysis(&self) -> Analysis {
+        let strings = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        Analysis {
+            required: self.required.iter().map(|set| strings(set)).collect(),
+            names: strings(self.names),
+            groups: self.groups,
+            within_sentence: self.within_sentence,
+            reach: Reach::default(),
+            exact: None,
+        }
+    }
+}
+
+/// FNV-1a of every macro, name and body: a pattern's analysis depends on
+/// its source and on these, so ahead-of-time analyses are used only while
+/// the macros are the ones they were made with.
+pub fn fingerprint(macros: &Macros) -> u64 {
+    let mut bytes = Vec::new();
+    for (name, body) in macros {
+        bytes.extend_from_slice(name.as_bytes());
+        bytes.push(0);
+        bytes.extend_from_slice(body.as_bytes());
+        bytes.push(0);
+    }
+    crate::eval::fnv1a(&bytes)
 }
 
 /// Parses `pattern` (no macros) and derives its requirements.
@@ -59,17 +101,31 @@ pub fn analyse(pattern: &str) -> Result<Analysis, String> {
     analyse_with(pattern, &[])
 }
 
-/// Analyses patterns with macros, parsing each macro body only once.
+/// Analyses patterns with macros, parsing each macro body only once, and
+/// taking the ahead-of-time analysis of a pattern when there is one.
 pub struct Analyser<'m> {
     macros: &'m Macros,
     cache: RefCell<HashMap<String, Analysis>>,
+    /// Sorted by source.
+    ahead: &'static [Precomputed],
 }
 
 impl<'m> Analyser<'m> {
     pub fn new(macros: &'m Macros) -> Analyser<'m> {
+        let mut analyser = Analyser::live(macros);
+        if fingerprint(macros) == super::analysed::MACROS {
+            analyser.ahead = super::analysed::ANALYSES;
+        }
+        analyser
+    }
+
+    /// An analyser that works every pattern out now: how the
+    /// ahead-of-time analyses are made.
+    pub fn live(macros: &'m Macros) -> Analyser<'m> {
         Analyser {
             macros,
             cache: RefCell::new(HashMap::new()),
+            ahead: &[],
         }
     }
 
@@ -79,7 +135,10 @@ impl<'m> Analyser<'m> {
 
     /// The analysis of a pattern as written in a rule file.
     pub fn analyse(&self, source: &str) -> Result<Analysis, String> {
-        self.analyse_at(source, 0)
+        match self.ahead.binary_search_by(|p| p.source.cmp(source)) {
+            Ok(i) => Ok(self.ahead[i].analysis()),
+            Err(_) => self.analyse_at(source, 0),
+        }
     }
 
     fn analyse_at(&self, source: &str, depth: usize) -> Result<Analysis, String> {
@@ -120,6 +179,7 @@ fn analyse_with(pattern: &str, macros: &[Analysis]) -> Result<Analysis, String> 
     analysis.required = simplify(facts.requirements());
     analysis.exact = facts.exact;
     analysis.reach = reach(&tree, &|c| placeholder(c, macros).map(|m| m.reach));
+    analysis.within_sentence = analysis.reach.within_sentence();
     Ok(analysis)
 }
 
@@ -219,10 +279,7 @@ fn facts(tree: &Ast, analysis: &mut Analysis, macros: &[Analysis]) -> Facts {
                 _ => Facts::default(),
             }
         }
-        Ast::Concat(concat) => {
-            let children = concat.asts.iter().map(|c| facts(c, analysis, macros));
-            concatenation(children)
-        }
+        Ast::Concat(concat) => concatenation(&concat.asts, analysis, macros),
         Ast::Alternation(alternation) => {
             let children: Vec<Facts> = alternation
                 .asts
@@ -249,7 +306,7 @@ fn facts(tree: &Ast, analysis: &mut Analysis, macros: &[Analysis]) -> Facts {
 
 /// Pieces in a row: runs of exact pieces multiply out ("can" then an
 /// apostrophe class then "t"); the rest contribute their requirements.
-fn concatenation(children: impl Iterator<Item = Facts>) -> Facts {
+fn concatenation(asts: &[Ast], analysis: &mut Analysis, macros: &[Analysis]) -> Facts {
     let mut required = Vec::new();
     let mut run = vec![String::new()];
     let mut whole = true;
@@ -259,12 +316,28 @@ fn concatenation(children: impl Iterator<Item = Facts>) -> Facts {
             required.push(run);
         }
     };
-    for child in children {
+    for ast in asts {
+        if let Ast::Literal(literal) = ast {
+            if placeholder(literal.c, macros).is_none() {
+                let c = lower(literal.c);
+                run.iter_mut().for_each(|a| append(a, &c));
+                continue;
+            }
+        }
+        let child = facts(ast, analysis, macros);
         match child.exact {
+            // One string (a character, most often): extend in place.
+            Some(exact) if exact.len() == 1 => run.iter_mut().for_each(|a| append(a, &exact[0])),
             Some(exact) => {
                 let product: Vec<String> = run
                     .iter()
-                    .flat_map(|a| exact.iter().map(move |b| joined(a, b)))
+                    .flat_map(|a| {
+                        exact.iter().map(move |b| {
+                            let mut joined = a.clone();
+                            append(&mut joined, b);
+                            joined
+                        })
+                    })
                     .collect();
                 if product.len() <= MAX_SET {
                     run = product;
@@ -382,11 +455,10 @@ fn lower(c: char) -> String {
 }
 
 /// `a` then `b`, as in the folded text: two spaces in a row are one.
-fn joined(a: &str, b: &str) -> String {
-    if a.ends_with(' ') && b.starts_with(' ') {
-        format!("{a}{}", &b[1..])
-    } else {
-        format!("{a}{b}")
+fn append(a: &mut String, b: &str) {
+    match b.strip_prefix(' ') {
+        Some(rest) if a.ends_with(' ') => a.push_str(rest),
+        _ => a.push_str(b),
     }
 }
 

@@ -233,7 +233,7 @@ fn compile_rule(
         find_source: def.find.get_ref().clone(),
         find,
         required: analysis.required,
-        within_sentence: analysis.reach.within_sentence(),
+        within_sentence: analysis.within_sentence,
         becomes,
         fix: def.fix,
         anchor: def.anchor,

@@ -7,6 +7,7 @@
 //! off, and macros, idioms and protected names add to the built-in ones.
 //! Every problem is found here, before any text is processed.
 
+mod analysed;
 mod builtin;
 pub mod folded;
 pub mod literals;

@@ -75,8 +75,11 @@ impl Automaton {
 
     fn builder() -> AhoCorasickBuilder {
         let mut builder = AhoCorasick::builder();
+        // The automaton's own prefilter only speeds up texts where literals
+        // are rare, and every reply holds some: not worth its build time.
         builder
             .ascii_case_insensitive(true)
+            .prefilter(false)
             .match_kind(MatchKind::Standard);
         builder
     }
