@@ -18,7 +18,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// Alternations with more literals than this are not worth requiring.
-const MAX_SET: usize = 16;
+const MAX_SET: usize = 24;
 
 /// Character classes with more characters than this are not spelled out.
 const MAX_CLASS: usize = 10;
@@ -26,6 +26,10 @@ const MAX_CLASS: usize = 10;
 /// Requirements kept per branch of an alternation; the product of two
 /// branches' keeps at most the square of this.
 const BRANCH_REQUIREMENTS: usize = 2;
+
+/// The cost of a word of four letters or more that is not an everyday
+/// one: rare enough to stand for a phrase holding it.
+const RARE: usize = 4;
 
 /// The cost of one everyday word.
 const EVERYDAY: usize = 64;
@@ -402,19 +406,29 @@ fn alternatives(children: &[Facts]) -> Facts {
 }
 
 /// `set`, or when it has too many literals, each cut down to its rarest
-/// word ("haven't got a clue" to "haven't"), which any text holding the
-/// literal holds too; `None` if that is still too many.
+/// word if that word is rare ("haven't got a clue" to "haven't"; "can
+/// not" stays whole), which any text holding the literal holds too;
+/// `None` if that is still too many.
 fn bounded(set: Vec<String>) -> Option<Vec<String>> {
     if set.len() <= MAX_SET {
         return Some(set);
     }
-    let words = set.iter().map(|literal| {
-        literal
+    let words = set.into_iter().map(|literal| {
+        let rarest = literal
             .split(' ')
             .filter(|word| !word.is_empty())
-            .min_by_key(|word| (cost(&[word.to_string()]), std::cmp::Reverse(word.len())))
-            .unwrap_or(literal)
-            .to_string()
+            .map(|word| {
+                (
+                    cost(&[word.to_string()]),
+                    std::cmp::Reverse(word.len()),
+                    word,
+                )
+            })
+            .min();
+        match rarest {
+            Some((cost, _, word)) if cost <= RARE => word.to_string(),
+            _ => literal,
+        }
     });
     let words = dedup(words.collect());
     (words.len() <= MAX_SET).then_some(words)

@@ -88,20 +88,22 @@ impl Engine {
             .filter(|(_, r)| !book.disabled.contains(&r.id))
             .map(|(i, _)| i)
             .collect();
-        let prefilter = Prefilter::new(active.iter().map(|&i| RuleLiterals {
+        // One scan finds the literals of rules and idioms alike: idiom k
+        // is entry `active.len() + k`.
+        let rules = active.iter().map(|&i| RuleLiterals {
             required: &book.rules[i].required,
             within_sentence: book.rules[i].within_sentence,
-        }))
-        .map_err(|e| {
+        });
+        let idioms = book.idioms.iter().map(|idiom| RuleLiterals {
+            required: &idiom.required,
+            within_sentence: false,
+        });
+        let prefilter = Prefilter::new(rules.chain(idioms)).map_err(|e| {
             Error::Usage(format!(
                 "the phrasebook's literals do not build a matcher: {e}"
             ))
         })?;
-        let zones = ZoneFinder::new(book.idioms.clone(), &book.protect).map_err(|e| {
-            Error::Usage(format!(
-                "the phrasebook's idioms do not build a matcher: {e}"
-            ))
-        })?;
+        let zones = ZoneFinder::new(book.idioms.clone(), &book.protect);
         Ok(Engine {
             book,
             active,
@@ -184,15 +186,23 @@ impl Engine {
 
     /// Every candidate in `text`, overlapping ones included.
     fn raw(&self, text: &str) -> Vec<Candidate> {
+        let mut searches = Vec::new();
+        self.prefilter.searches(text, &mut searches);
+        let rules = self.active.len();
+        let mut idioms: Vec<usize> = searches
+            .iter()
+            .filter_map(|&(_, index)| index.checked_sub(rules))
+            .collect();
+        // In idiom order, as zones are reported.
+        idioms.sort_unstable();
         let zones = LazyZones {
             finder: &self.zones,
             text,
+            idioms: &idioms,
             zones: Default::default(),
         };
-        let mut searches = Vec::new();
-        self.prefilter.searches(text, &mut searches);
         let mut all = Vec::new();
-        for (range, index) in searches {
+        for (range, index) in searches.into_iter().filter(|&(_, index)| index < rules) {
             let rule = &self.book.rules[self.active[index]];
             scan::candidates(text, range, rule, index, &zones, &mut all);
         }

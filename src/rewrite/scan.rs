@@ -22,12 +22,15 @@ pub(super) struct Candidate {
 pub(super) struct LazyZones<'a> {
     pub finder: &'a ZoneFinder,
     pub text: &'a str,
+    /// The idioms the text holds the literals of.
+    pub idioms: &'a [usize],
     pub zones: OnceCell<Zones>,
 }
 
 impl LazyZones<'_> {
     fn get(&self) -> &Zones {
-        self.zones.get_or_init(|| self.finder.zones(self.text))
+        self.zones
+            .get_or_init(|| self.finder.zones(self.text, self.idioms))
     }
 }
 

@@ -6,7 +6,6 @@
 //! negative words ("we can't wait to see you"). A match that overlaps any
 //! zone is dropped.
 
-use super::prefilter::{Prefilter, RuleLiterals};
 use crate::phrasebook::Guarded;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
@@ -17,13 +16,11 @@ use std::sync::OnceLock;
 #[derive(Debug, Default)]
 pub(super) struct Zones(Vec<Range<usize>>);
 
-/// What zones are computed from, built once per engine. The patterns are
-/// compiled the first time a text has a match to check against them.
+/// What zones are computed from, built once per engine. The idioms' regexes
+/// are compiled the first time a text has a match to check against them.
 #[derive(Debug)]
 pub(super) struct ZoneFinder {
     idioms: Vec<Guarded>,
-    /// Which idioms could match a text, from their literals in one scan.
-    idiom_filter: Prefilter,
     names: Option<AhoCorasick>,
 }
 
@@ -37,14 +34,7 @@ fn links() -> &'static Regex {
 }
 
 impl ZoneFinder {
-    pub fn new(
-        idioms: Vec<Guarded>,
-        names: &[String],
-    ) -> Result<ZoneFinder, aho_corasick::BuildError> {
-        let idiom_filter = Prefilter::new(idioms.iter().map(|idiom| RuleLiterals {
-            required: &idiom.required,
-            within_sentence: false,
-        }))?;
+    pub fn new(idioms: Vec<Guarded>, names: &[String]) -> ZoneFinder {
         let names = (!names.is_empty()).then(|| {
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
@@ -52,20 +42,14 @@ impl ZoneFinder {
                 .build(names)
                 .expect("literal names always build an automaton")
         });
-        Ok(ZoneFinder {
-            idioms,
-            idiom_filter,
-            names,
-        })
+        ZoneFinder { idioms, names }
     }
 
-    pub fn zones(&self, text: &str) -> Zones {
+    /// The zones of `text`, given the indices of the idioms that could
+    /// match it (in order), which the engine's one scan for literals found.
+    pub fn zones(&self, text: &str, idioms: &[usize]) -> Zones {
         let mut zones = Vec::new();
-        let mut searches = Vec::new();
-        self.idiom_filter.searches(text, &mut searches);
-        // In idiom order, as zones are reported.
-        searches.sort_by_key(|(_, idiom)| *idiom);
-        for (_, idiom) in searches {
+        for &idiom in idioms {
             let regex = self.idioms[idiom].regex.get();
             zones.extend(regex.find_iter(text).map(|m| m.range()));
         }
@@ -109,62 +93,64 @@ fn on_word_edges(text: &str, range: Range<usize>) -> bool {
 /// within the same paragraph count, so a stray inch mark cannot freeze the
 /// rest of a reply.
 fn quotations(text: &str, zones: &mut Vec<Range<usize>>) {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    let mut before: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let after = chars.peek().map(|&(_, n)| n);
         // The closing quote for an opening one; single quotes also have to
         // start a word, and close only where a word ends.
         let wanted = match c {
-            '"' => '"',
-            '\u{201C}' => '\u{201D}',
-            '\u{00AB}' => '\u{00BB}',
-            '\u{2018}' if opens(&chars, i) => '\u{2019}',
-            '\'' if opens(&chars, i) => '\'',
-            _ => {
-                i += 1;
-                continue;
-            }
+            '"' => Some('"'),
+            '\u{201C}' => Some('\u{201D}'),
+            '\u{00AB}' => Some('\u{00BB}'),
+            '\u{2018}' if opens(before, after) => Some('\u{2019}'),
+            '\'' if opens(before, after) => Some('\''),
+            _ => None,
         };
-        let single = matches!(wanted, '\u{2019}' | '\'');
-        let mut j = i + 1;
-        let mut closed = None;
-        while j < chars.len() {
-            let k = chars[j].1;
-            if k == '\n' && chars.get(j + 1).is_some_and(|n| n.1 == '\n') {
+        before = Some(c);
+        let Some(end) = wanted.and_then(|w| closing(text, at, c, w)) else {
+            continue;
+        };
+        zones.push(at..end);
+        while let Some(&(next, k)) = chars.peek() {
+            if next >= end {
                 break;
             }
-            if k == wanted && (!single || closes(&chars, j, wanted)) {
-                closed = Some(j);
-                break;
-            }
-            j += 1;
-        }
-        match closed {
-            Some(j) => {
-                let end = chars[j].0 + chars[j].1.len_utf8();
-                zones.push(at..end);
-                i = j + 1;
-            }
-            None => i += 1,
+            before = Some(k);
+            chars.next();
         }
     }
 }
 
+/// The end of the quotation opened by `quote` at `at`: just past the
+/// first `wanted` that closes it, before a blank line.
+fn closing(text: &str, at: usize, quote: char, wanted: char) -> Option<usize> {
+    let single = matches!(wanted, '\u{2019}' | '\'');
+    let start = at + quote.len_utf8();
+    let mut before = quote;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((offset, k)) = chars.next() {
+        let after = chars.peek().map(|&(_, n)| n);
+        if k == '\n' && after == Some('\n') {
+            return None;
+        }
+        if k == wanted && (!single || closes(before, after)) {
+            return Some(start + offset + k.len_utf8());
+        }
+        before = k;
+    }
+    None
+}
+
 /// A single quote opens a quotation when it starts a word.
-fn opens(chars: &[(usize, char)], i: usize) -> bool {
-    let before_ok = i == 0 || !chars[i - 1].1.is_alphanumeric();
-    let after_ok = chars.get(i + 1).is_some_and(|c| c.1.is_alphanumeric());
-    before_ok && after_ok
+fn opens(before: Option<char>, after: Option<char>) -> bool {
+    !before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)
 }
 
 /// A single quote closes a quotation when it ends a word, unlike the
 /// apostrophe inside "can't".
-fn closes(chars: &[(usize, char)], j: usize, quote: char) -> bool {
-    chars[j].1 == quote
-        && j > 0
-        && !chars[j - 1].1.is_whitespace()
-        && !chars.get(j + 1).is_some_and(|c| c.1.is_alphanumeric())
+fn closes(before: char, after: Option<char>) -> bool {
+    !before.is_whitespace() && !after.is_some_and(char::is_alphanumeric)
 }
 
 #[cfg(test)]
@@ -172,9 +158,9 @@ mod tests {
     use super::*;
 
     fn zoned(text: &str) -> Vec<&str> {
-        let finder = ZoneFinder::new(Vec::new(), &["Can't Stop Coffee".to_string()]).unwrap();
+        let finder = ZoneFinder::new(Vec::new(), &["Can't Stop Coffee".to_string()]);
         let mut found: Vec<&str> = finder
-            .zones(text)
+            .zones(text, &[])
             .0
             .iter()
             .map(|r| &text[r.clone()])
