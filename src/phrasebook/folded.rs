@@ -20,23 +20,21 @@ pub struct Folded<'a> {
 
 impl<'a> Folded<'a> {
     pub fn new(text: &'a str) -> Folded<'a> {
+        let bytes = text.as_bytes();
         let mut out: Option<String> = None;
         let mut shifts = Vec::new();
-        let mut copied = 0;
-        let mut chars = text.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            if !c.is_whitespace() {
+        let (mut copied, mut at) = (0, 0);
+        while at < bytes.len() {
+            let Some(width) = whitespace(&bytes[at..]) else {
+                at += 1;
                 continue;
+            };
+            let mut end = at + width;
+            while let Some(width) = whitespace(&bytes[end..]) {
+                end += width;
             }
-            let mut end = at + c.len_utf8();
-            while let Some(&(next_at, next)) = chars.peek() {
-                if !next.is_whitespace() {
-                    break;
-                }
-                end = next_at + next.len_utf8();
-                chars.next();
-            }
-            if c == ' ' && end == at + 1 {
+            if end == at + 1 && bytes[at] == b' ' {
+                at = end;
                 continue;
             }
             let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
@@ -44,6 +42,7 @@ impl<'a> Folded<'a> {
             out.push(' ');
             copied = end;
             shifts.push((out.len(), end - out.len()));
+            at = end;
         }
         let text = match out {
             Some(mut out) => {
@@ -60,6 +59,19 @@ impl<'a> Folded<'a> {
     pub fn original(&self, at: usize) -> usize {
         let i = self.shifts.partition_point(|&(from, _)| from <= at);
         at + i.checked_sub(1).map_or(0, |i| self.shifts[i].1)
+    }
+}
+
+/// The length of the whitespace character `bytes` starts with, if it
+/// starts with one: Unicode's White_Space, as `char::is_whitespace` and
+/// the regex `\s` have it, read from UTF-8 without decoding other text.
+fn whitespace(bytes: &[u8]) -> Option<usize> {
+    match *bytes {
+        [b'\t'..=b'\r' | b' ', ..] => Some(1),
+        [0xC2, 0x85 | 0xA0, ..] => Some(2),
+        [0xE1, 0x9A, 0x80, ..] | [0xE3, 0x80, 0x80, ..] => Some(3),
+        [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..] | [0xE2, 0x81, 0x9F, ..] => Some(3),
+        _ => None,
     }
 }
 
@@ -81,5 +93,15 @@ mod tests {
         assert!(matches!(plain.text, Cow::Borrowed(_)));
         assert_eq!(plain.original(4), 4);
         assert_eq!(Folded::new("\n\n").text, " ");
+    }
+
+    #[test]
+    fn whitespace_is_what_char_is_whitespace_says() {
+        for c in (0..=0x3000u32).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let encoded = c.encode_utf8(&mut buf).as_bytes();
+            let width = c.is_whitespace().then_some(encoded.len());
+            assert_eq!(whitespace(encoded), width, "{c:?}");
+        }
     }
 }

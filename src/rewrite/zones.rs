@@ -61,13 +61,16 @@ impl ZoneFinder {
                     .map(|m| m.range()),
             );
         }
-        // Every link holds "://", "www." or "@": most texts need no search.
+        // Every link holds "/", "www." or "@": most texts need no search.
+        let bytes = text.as_bytes();
         let www = || {
-            text.as_bytes()
-                .windows(4)
-                .any(|w| w.eq_ignore_ascii_case(b"www."))
+            memchr::memchr2_iter(b'w', b'W', bytes).any(|at| {
+                bytes[at..]
+                    .get(..4)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"www."))
+            })
         };
-        if text.contains(['@', '/']) || www() {
+        if memchr::memchr2(b'@', b'/', bytes).is_some() || www() {
             zones.extend(links().find_iter(text).map(|m| m.range()));
         }
         quotations(text, &mut zones);
@@ -93,53 +96,57 @@ fn on_word_edges(text: &str, range: Range<usize>) -> bool {
 /// within the same paragraph count, so a stray inch mark cannot freeze the
 /// rest of a reply.
 fn quotations(text: &str, zones: &mut Vec<Range<usize>>) {
-    let mut before: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let after = chars.peek().map(|&(_, n)| n);
+    let bytes = text.as_bytes();
+    // Every opening quote starts with one of these bytes: `"`, `'`, and
+    // the first bytes of `“`, `‘` (0xE2) and `«` (0xC2), which is rare
+    // enough to look for apart.
+    let next = |from: usize| memchr::memchr3(b'"', b'\'', 0xE2, &bytes[from..]).map(|o| from + o);
+    let guillemet = |from: usize| memchr::memchr(0xC2, &bytes[from..]).map(|o| from + o);
+    let mut from = 0;
+    let mut c2 = guillemet(0);
+    while let Some(at) = next(from).into_iter().chain(c2).min() {
+        if c2 == Some(at) {
+            c2 = guillemet(at + 1);
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        from = at + c.len_utf8();
+        let before = text[..at].chars().next_back();
+        let after = text[from..].chars().next();
         // The closing quote for an opening one; single quotes also have to
         // start a word, and close only where a word ends.
         let wanted = match c {
-            '"' => Some('"'),
-            '\u{201C}' => Some('\u{201D}'),
-            '\u{00AB}' => Some('\u{00BB}'),
-            '\u{2018}' if opens(before, after) => Some('\u{2019}'),
-            '\'' if opens(before, after) => Some('\''),
-            _ => None,
+            '"' => '"',
+            '\u{201C}' => '\u{201D}',
+            '\u{00AB}' => '\u{00BB}',
+            '\u{2018}' if opens(before, after) => '\u{2019}',
+            '\'' if opens(before, after) => '\'',
+            _ => continue,
         };
-        before = Some(c);
-        let Some(end) = wanted.and_then(|w| closing(text, at, c, w)) else {
-            continue;
-        };
-        zones.push(at..end);
-        while let Some(&(next, k)) = chars.peek() {
-            if next >= end {
-                break;
+        if let Some(end) = closing(text, from, c, wanted) {
+            zones.push(at..end);
+            from = end;
+            if c2.is_some_and(|k| k < end) {
+                c2 = guillemet(end);
             }
-            before = Some(k);
-            chars.next();
         }
     }
 }
 
-/// The end of the quotation opened by `quote` at `at`: just past the
-/// first `wanted` that closes it, before a blank line.
-fn closing(text: &str, at: usize, quote: char, wanted: char) -> Option<usize> {
+/// The end of the quotation whose opening `quote` ends at `start`: just
+/// past the first `wanted` that closes it, before a blank line.
+fn closing(text: &str, start: usize, quote: char, wanted: char) -> Option<usize> {
+    let paragraph = &text[start..];
+    let paragraph = &paragraph
+        [..memchr::memmem::find(paragraph.as_bytes(), b"\n\n").unwrap_or(paragraph.len())];
     let single = matches!(wanted, '\u{2019}' | '\'');
-    let start = at + quote.len_utf8();
-    let mut before = quote;
-    let mut chars = text[start..].char_indices().peekable();
-    while let Some((offset, k)) = chars.next() {
-        let after = chars.peek().map(|&(_, n)| n);
-        if k == '\n' && after == Some('\n') {
-            return None;
-        }
-        if k == wanted && (!single || closes(before, after)) {
-            return Some(start + offset + k.len_utf8());
-        }
-        before = k;
-    }
-    None
+    paragraph.match_indices(wanted).find_map(|(offset, _)| {
+        let end = offset + wanted.len_utf8();
+        let before = paragraph[..offset].chars().next_back().unwrap_or(quote);
+        let after = text[start + end..].chars().next();
+        (!single || closes(before, after)).then_some(start + end)
+    })
 }
 
 /// A single quote opens a quotation when it starts a word.
@@ -186,6 +193,63 @@ mod tests {
             zoned("a 27\" screen\n\nand \"more").is_empty(),
             "no pair across paragraphs"
         );
+    }
+
+    /// The quotation rules read as plainly as possible, character by
+    /// character, to check the byte-searching version against.
+    fn quotations_by_character(text: &str) -> Vec<Range<usize>> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let alnum = |j: usize| chars.get(j).is_some_and(|c| c.1.is_alphanumeric());
+        let (mut zones, mut i) = (Vec::new(), 0);
+        while i < chars.len() {
+            let (at, c) = chars[i];
+            let opens = (i == 0 || !alnum(i - 1)) && alnum(i + 1);
+            let wanted = match c {
+                '"' => '"',
+                '\u{201C}' => '\u{201D}',
+                '\u{00AB}' => '\u{00BB}',
+                '\u{2018}' if opens => '\u{2019}',
+                '\'' if opens => '\'',
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            let single = matches!(wanted, '\u{2019}' | '\'');
+            let mut j = i + 1;
+            let mut closed = None;
+            while j < chars.len() {
+                if chars[j].1 == '\n' && chars.get(j + 1).is_some_and(|n| n.1 == '\n') {
+                    break;
+                }
+                if chars[j].1 == wanted
+                    && (!single || (!chars[j - 1].1.is_whitespace() && !alnum(j + 1)))
+                {
+                    closed = Some(j);
+                    break;
+                }
+                j += 1;
+            }
+            match closed {
+                Some(j) => {
+                    zones.push(at..chars[j].0 + chars[j].1.len_utf8());
+                    i = j + 1;
+                }
+                None => i += 1,
+            }
+        }
+        zones
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quotations_agree_with_the_character_reading(
+            text in "[a ,.\n'\"\u{2018}\u{2019}\u{201C}\u{201D}\u{AB}\u{BB}\u{A0}é]{0,40}"
+        ) {
+            let mut found = Vec::new();
+            quotations(&text, &mut found);
+            proptest::prop_assert_eq!(found, quotations_by_character(&text));
+        }
     }
 
     #[test]
