@@ -91,17 +91,16 @@ pub enum Case {
 
 impl Case {
     pub fn of(original: &str) -> Case {
-        let mut letters = original.chars().filter(|c| c.is_alphabetic());
-        let Some(first) = letters.next() else {
-            return Case::AsWritten;
-        };
-        let rest: Vec<char> = letters.collect();
-        if first.is_uppercase() && !rest.is_empty() && rest.iter().all(|c| !c.is_lowercase()) {
-            Case::Upper
-        } else if first.is_uppercase() {
-            Case::Title
-        } else {
-            Case::AsWritten
+        let mut letters = original.chars().filter(|c| c.is_alphabetic()).peekable();
+        match letters.next() {
+            Some(first) if first.is_uppercase() => {
+                if letters.peek().is_some() && letters.all(|c| !c.is_lowercase()) {
+                    Case::Upper
+                } else {
+                    Case::Title
+                }
+            }
+            _ => Case::AsWritten,
         }
     }
 

@@ -25,6 +25,12 @@ impl<'a> Folded<'a> {
         let mut shifts = Vec::new();
         let (mut copied, mut at) = (0, 0);
         while at < bytes.len() {
+            // Printable ASCII and UTF-8 continuation bytes start no
+            // whitespace: most of any text, skipped without a closer look.
+            if (b'!'..0xC2).contains(&bytes[at]) {
+                at += 1;
+                continue;
+            }
             let Some(width) = whitespace(&bytes[at..]) else {
                 at += 1;
                 continue;

@@ -12,7 +12,6 @@
 //!   Unicode boundaries would make the fast DFA give up on any text with
 //!   `£` or `’` in it, and rules are about English words.
 
-use super::folded::Folded;
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -123,19 +122,17 @@ pub struct Guarded {
 }
 
 impl Guarded {
-    /// False when `text` lacks a literal the pattern needs.
-    pub fn may_match(&self, text: &str) -> bool {
-        if self.required.is_empty() {
-            return true;
-        }
-        let folded = Folded::new(text).text.to_ascii_lowercase();
+    /// False when `folded` (a text with its whitespace folded, in ASCII
+    /// lower case: see [`super::folded::Folded`]) lacks a literal the pattern needs.
+    pub fn may_match(&self, folded: &str) -> bool {
         self.required
             .iter()
             .all(|set| set.iter().any(|literal| folded.contains(literal.as_str())))
     }
 
-    pub fn is_match(&self, text: &str) -> bool {
-        self.may_match(text) && self.regex.get().is_match(text)
+    /// `folded` is `text` folded and lowered, as for [`Guarded::may_match`].
+    pub fn is_match(&self, text: &str, folded: &str) -> bool {
+        self.may_match(folded) && self.regex.get().is_match(text)
     }
 }
 

@@ -102,17 +102,6 @@ impl Automaton {
 /// Where to run which rule: a byte range of the text and a rule index.
 pub(super) type Search = (Range<usize>, usize);
 
-/// Per-text bookkeeping. Each group of literals (the whole text, then one
-/// sentence after another) gets a new round number, counted from 1, so
-/// nothing is cleared.
-struct Tally {
-    round: usize,
-    requirement: Vec<usize>,
-    /// Per rule: the round it was last counted in, and its requirements
-    /// met in that round.
-    rule: Vec<(usize, usize)>,
-}
-
 impl Prefilter {
     pub fn new<'a>(
         rules: impl Iterator<Item = RuleLiterals<'a>>,
@@ -183,14 +172,10 @@ impl Prefilter {
             None => Vec::new(),
         };
         hits.sort_unstable();
-        let mut tally = Tally {
-            round: 0,
-            requirement: vec![0; self.owner.len()],
-            rule: vec![(0, 0); self.needs.len()],
-        };
+        let mut met = Vec::new();
 
         // Rules that may cross sentences run on the whole text.
-        self.candidates(&mut tally, &hits, 0, &whole, out);
+        self.candidates(&mut met, &hits, 0, &whole, out);
         // The others run on each sentence holding their literals.
         if self.always[1].is_empty() && self.meets[1].iter().all(Vec::is_empty) {
             return;
@@ -199,7 +184,7 @@ impl Prefilter {
         let mut start = 0;
         for end in sentence_ends(text).chain(std::iter::once(text.len())) {
             let inside = rest.partition_point(|&(at, _)| at < end);
-            self.candidates(&mut tally, &rest[..inside], 1, &(start..end), out);
+            self.candidates(&mut met, &rest[..inside], 1, &(start..end), out);
             rest = &rest[inside..];
             start = end;
         }
@@ -207,32 +192,32 @@ impl Prefilter {
 
     /// Adds `range` for the rules of `kind` (an index of `meets`) whose
     /// requirements the literals of `hits` all meet, and for those without
-    /// requirements.
+    /// requirements. `met` is scratch space.
     fn candidates(
         &self,
-        tally: &mut Tally,
+        met: &mut Vec<(usize, usize)>,
         hits: &[(usize, usize)],
         kind: usize,
         range: &Range<usize>,
         out: &mut Vec<Search>,
     ) {
-        tally.round += 1;
-        let round = tally.round;
         out.extend(self.always[kind].iter().map(|&rule| (range.clone(), rule)));
+        // (rule, requirement) for every requirement a hit meets; a rule is
+        // a candidate when all of its requirements appear.
+        met.clear();
         for &(_, id) in hits {
-            for &requirement in &self.meets[kind][id] {
-                if std::mem::replace(&mut tally.requirement[requirement], round) == round {
-                    continue;
-                }
-                let rule = self.owner[requirement];
-                let (last, met) = &mut tally.rule[rule];
-                if *last != round {
-                    (*last, *met) = (round, 0);
-                }
-                *met += 1;
-                if *met == self.needs[rule] {
-                    out.push((range.clone(), rule));
-                }
+            met.extend(
+                self.meets[kind][id]
+                    .iter()
+                    .map(|&requirement| (self.owner[requirement], requirement)),
+            );
+        }
+        met.sort_unstable();
+        met.dedup();
+        for group in met.chunk_by(|a, b| a.0 == b.0) {
+            let rule = group[0].0;
+            if group.len() == self.needs[rule] {
+                out.push((range.clone(), rule));
             }
         }
     }

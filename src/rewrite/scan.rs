@@ -2,6 +2,7 @@
 //! checks (zones, anchors, `unless`), then one winner per stretch of text.
 
 use super::zones::{ZoneFinder, Zones};
+use crate::phrasebook::folded::Folded;
 use crate::phrasebook::{Anchor, FixKind, Rule};
 use crate::text::{apostrophe_of, capitalize_first, with_apostrophe, Case};
 use std::cell::OnceCell;
@@ -68,14 +69,16 @@ pub(super) fn candidates(
         }
         if !rule.unless.is_empty() {
             let sentence = &text[sentence_around(text, &range)];
-            if rule.unless.iter().any(|u| u.is_match(sentence)) {
+            let folded = Folded::new(sentence).text.to_ascii_lowercase();
+            if rule.unless.iter().any(|u| u.is_match(sentence, &folded)) {
                 continue;
             }
         }
+        let style = Style::of(text, &range);
         let replacements = rule
             .becomes
             .iter()
-            .map(|t| render(text, &range, &t.fill(&caps)))
+            .map(|t| style.render(&t.fill(&caps)))
             .collect();
         out.push(Candidate {
             rule: index,
@@ -86,32 +89,49 @@ pub(super) fn candidates(
     }
 }
 
-/// A template filled for one match: literal pieces take the match's
-/// apostrophes and case; captured pieces are copied verbatim.
-fn render(text: &str, range: &Range<usize>, pieces: &[(&str, bool)]) -> String {
-    let matched = &text[range.clone()];
-    let apostrophe = if matched.contains(['\'', '\u{2019}']) {
-        apostrophe_of(matched)
-    } else {
-        apostrophe_of(text)
-    };
-    let case = Case::of(matched);
-    let mut out = String::new();
-    for &(piece, literal) in pieces {
-        if literal {
-            let piece = with_apostrophe(piece, apostrophe);
-            match case {
-                Case::Upper => out.push_str(&piece.to_uppercase()),
-                _ => out.push_str(&piece),
-            }
+/// How a match is written, for its replacements to match: its apostrophe
+/// (or the text's, if it has none) and its case.
+struct Style {
+    apostrophe: char,
+    case: Case,
+    sentence_start: bool,
+}
+
+impl Style {
+    fn of(text: &str, range: &Range<usize>) -> Style {
+        let matched = &text[range.clone()];
+        let apostrophe = if matched.contains(['\'', '\u{2019}']) {
+            apostrophe_of(matched)
         } else {
-            out.push_str(piece);
+            apostrophe_of(text)
+        };
+        Style {
+            apostrophe,
+            case: Case::of(matched),
+            sentence_start: sentence_start(text, range.start),
         }
     }
-    if case == Case::Title && sentence_start(text, range.start) {
-        out = capitalize_first(&out);
+
+    /// A template filled for the match: literal pieces take the match's
+    /// apostrophes and case; captured pieces are copied verbatim.
+    fn render(&self, pieces: &[(&str, bool)]) -> String {
+        let mut out = String::new();
+        for &(piece, literal) in pieces {
+            if literal {
+                let piece = with_apostrophe(piece, self.apostrophe);
+                match self.case {
+                    Case::Upper => out.push_str(&piece.to_uppercase()),
+                    _ => out.push_str(&piece),
+                }
+            } else {
+                out.push_str(piece);
+            }
+        }
+        if self.case == Case::Title && self.sentence_start {
+            out = capitalize_first(&out);
+        }
+        out
     }
-    out
 }
 
 /// Keeps one candidate per stretch of text. Auto fixes are chosen first
