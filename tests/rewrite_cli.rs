@@ -119,6 +119,56 @@ fn jsonl_adds_rewritten_and_findings_and_reports_bad_lines() {
 }
 
 #[test]
+fn jsonl_on_several_threads_keeps_input_order_across_batches() {
+    // More lines than one batch holds, with blank and broken lines among
+    // them: every record comes out once, in order, the same on 1 and 3
+    // threads, and broken lines are named by their own line number.
+    let drafts = [
+        "We can't refund you until we receive the item.",
+        "Thanks for the kind words!",
+        "You need to send the receipt.",
+    ];
+    let mut input = String::new();
+    for i in 0..1500 {
+        match i % 250 {
+            7 => input.push_str("{broken\n"),
+            8 => input.push('\n'),
+            _ => input.push_str(&format!(
+                "{{\"id\":{i},\"text\":{:?}}}\n",
+                drafts[i % drafts.len()]
+            )),
+        }
+    }
+    let run = |threads: &str| {
+        replywise()
+            .args(["rewrite", "--jsonl", "-j", threads])
+            .write_stdin(input.clone())
+            .output()
+            .unwrap()
+    };
+    let (one, three) = (run("1"), run("3"));
+    assert_eq!(one.stdout, three.stdout);
+    assert_eq!(one.stderr, three.stderr);
+    let stderr = String::from_utf8_lossy(&three.stderr);
+    assert!(stderr.contains("<stdin>:258: not valid JSON"), "{stderr}");
+    assert!(stderr.contains("<stdin>:1258: not valid JSON"), "{stderr}");
+    let out = String::from_utf8(three.stdout).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines.len(),
+        1500 - 6,
+        "blank lines are skipped, no record lost"
+    );
+    let ids: Vec<i64> = lines
+        .iter()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .map(|v| v["id"].as_i64().unwrap())
+        .collect();
+    let expected: Vec<i64> = (0..1500).filter(|i| !matches!(i % 250, 7 | 8)).collect();
+    assert_eq!(ids, expected);
+}
+
+#[test]
 fn invalid_utf8_and_binary_input_are_reported_not_panicked_on() {
     replywise()
         .arg("rewrite")

@@ -48,6 +48,10 @@ pub struct RewriteArgs {
     /// With --jsonl: the field (or dotted path) holding the text.
     #[arg(long, value_name = "NAME", default_value = "text", requires = "jsonl")]
     pub field: String,
+    /// With --jsonl: records rewritten at once, on this many threads
+    /// (default: one per CPU). Output keeps the input's order.
+    #[arg(long, short = 'j', value_name = "N", requires = "jsonl")]
+    pub threads: Option<std::num::NonZeroUsize>,
     /// Layer this phrasebook directory (rewrite.toml, rules/*.toml) over the built-in one.
     #[arg(long, value_name = "DIR")]
     pub phrasebook: Option<PathBuf>,

@@ -290,9 +290,19 @@ fn write_diff(
     Ok(())
 }
 
+/// Records read and rewritten as one batch: enough to keep every thread
+/// busy, few enough that memory stays flat however long the input is.
+const BATCH_LINES: usize = 512;
+const BATCH_BYTES: usize = 1 << 20;
+
+/// One JSON Lines record's outcome: the object written back (or the
+/// findings, with --check), or what is wrong with the line.
+type RecordOutcome = std::result::Result<(Vec<u8>, Vec<Finding>), String>;
+
 /// Streams JSON Lines: each object gets `rewritten` and `findings`, or, with
 /// `--check`, its findings are listed. A bad line is reported with its
-/// number and passed through unchanged, so no record is lost.
+/// number and passed through unchanged, so no record is lost. Records are
+/// rewritten in parallel batches and written in input order.
 fn jsonl(
     engine: &Engine,
     args: &RewriteArgs,
@@ -301,7 +311,7 @@ fn jsonl(
     state: &mut Run,
 ) -> Result<()> {
     let name = input.name();
-    let reader: Box<dyn BufRead> = match input {
+    let mut reader: Box<dyn BufRead> = match input {
         Input::Path(p) if p == "-" => {
             Box::new(BufReader::with_capacity(64 * 1024, std::io::stdin()))
         }
@@ -314,52 +324,92 @@ fn jsonl(
         )),
         Input::Arg(..) => return Ok(()),
     };
-    let mut reader = reader;
-    let mut line = Vec::with_capacity(4096);
-    let mut record = Vec::with_capacity(8192);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.map_or(0, |n| n.get()))
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start threads: {e}")))?;
     let mut number = 0u64;
+    // (line number, trimmed line)
+    let mut batch: Vec<(u64, Vec<u8>)> = Vec::with_capacity(BATCH_LINES);
     loop {
-        line.clear();
-        let read = reader
-            .read_until(b'\n', &mut line)
-            .map_err(|source| Error::Read {
-                origin: name.clone(),
-                source,
-            })?;
-        if read == 0 {
+        batch.clear();
+        let mut bytes = 0;
+        while batch.len() < BATCH_LINES && bytes < BATCH_BYTES {
+            let mut line = Vec::new();
+            let read = reader
+                .read_until(b'\n', &mut line)
+                .map_err(|source| Error::Read {
+                    origin: name.clone(),
+                    source,
+                })?;
+            if read == 0 {
+                break;
+            }
+            number += 1;
+            bytes += read;
+            let trimmed = line.trim_ascii();
+            if !trimmed.is_empty() {
+                let trimmed = trimmed.to_vec();
+                batch.push((number, trimmed));
+            }
+        }
+        if batch.is_empty() {
             return Ok(());
         }
-        number += 1;
-        let trimmed = line.trim_ascii();
-        if trimmed.is_empty() {
-            continue;
+        let outcomes: Vec<RecordOutcome> = pool.install(|| {
+            use rayon::prelude::*;
+            batch
+                .par_iter()
+                .map(|(_, line)| record(engine, args, line))
+                .collect()
+        });
+        for ((number, line), outcome) in batch.iter().zip(outcomes) {
+            write_record(out, &name, *number, line, outcome, args.check, state)?;
         }
-        record.clear();
-        let done = if args.check {
-            check_record(engine, trimmed, &args.field)
-        } else {
-            rewrite_record(engine, trimmed, &args.field, &mut record).map(|r| r.findings)
-        };
-        match done {
-            Ok(findings) => {
-                state.found |= !findings.is_empty();
-                if args.check {
-                    write_findings(out, &name, &findings, Some(number), false)?;
-                    continue;
-                }
-                record.push(b'\n');
-                out.write_all(&record).map_err(Error::Write)?;
+    }
+}
+
+/// One record rewritten (or checked).
+fn record(engine: &Engine, args: &RewriteArgs, line: &[u8]) -> RecordOutcome {
+    if args.check {
+        return check_record(engine, line, &args.field).map(|f| (Vec::new(), f));
+    }
+    let mut object = Vec::with_capacity(line.len() * 2);
+    let result = rewrite_record(engine, line, &args.field, &mut object)?;
+    object.push(b'\n');
+    Ok((object, result.findings))
+}
+
+/// Writes one record's outcome: the object, its findings with --check, or
+/// the line unchanged with the problem on stderr.
+fn write_record(
+    out: &mut impl Write,
+    name: &str,
+    number: u64,
+    line: &[u8],
+    outcome: RecordOutcome,
+    check: bool,
+    state: &mut Run,
+) -> Result<()> {
+    match outcome {
+        Ok((object, findings)) => {
+            state.found |= !findings.is_empty();
+            if check {
+                write_findings(out, name, &findings, Some(number), false)
+            } else {
+                out.write_all(&object).map_err(Error::Write)
             }
-            Err(problem) => {
-                state.failed = true;
-                say(&format!(
-                    "replywise: {name}:{number}: {problem}; passed through unchanged"
-                ));
-                if !args.check {
-                    out.write_all(trimmed).map_err(Error::Write)?;
-                    out.write_all(b"\n").map_err(Error::Write)?;
-                }
+        }
+        Err(problem) => {
+            state.failed = true;
+            say(&format!(
+                "replywise: {name}:{number}: {problem}; passed through unchanged"
+            ));
+            if check {
+                return Ok(());
             }
+            out.write_all(line).map_err(Error::Write)?;
+            out.write_all(b"\n").map_err(Error::Write)
         }
     }
 }
