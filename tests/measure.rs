@@ -327,7 +327,7 @@ fn phrasebook_measurement_on_unseen_sentences() {
 #[test]
 fn phrasebook_measurement_on_blind_sentences() {
     measure(
-        "drafts_blind.toml (blind first run 89/98; four wrong fixes it revealed were then withdrawn)",
+        "drafts_blind.toml (blind first run 89/98; four wrong fixes and one changed control it revealed were then mended)",
         include_str!("fixtures/drafts_blind.toml"),
     );
 }

@@ -919,6 +919,13 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
+        source: "couldn't\\s+be\\s+(?:happier|more\\s+pleased|prouder)|\\b(?:thrilled|delighted|grateful|thank\\s+you|thanks)\\b",
+        required: &[&["could not be happier", "could not be more pleased", "could not be prouder", "couldn't be happier", "couldn't be more pleased", "couldn't be prouder", "couldnt be happier", "couldnt be more pleased", "couldnt be prouder", "couldnʼt be happier", "couldnʼt be more pleased", "couldnʼt be prouder", "couldn’t be happier", "couldn’t be more pleased", "couldn’t be prouder", "delighted", "grateful", "thank you", "thanks", "thrilled"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
         source: "delayed\\s+(?:indefinitely|until\\s+further\\s+notice)",
         required: &[&["delayed indefinitely", "delayed until further notice"]],
         names: &[],
