@@ -50,8 +50,7 @@ pub(super) fn candidates(
     let regex = rule.find.get();
     let haystack = &text[..within.end];
     let mut at = Some(within.start);
-    while let Some(caps) = at.and_then(|at| regex.captures_at(haystack, at)) {
-        let Some(m) = caps.get(0) else { break };
+    while let Some(m) = at.and_then(|at| regex.find_at(haystack, at)) {
         let range = m.range();
         // As `captures_iter` does: go on after the match, or one character
         // further after an empty one.
@@ -74,6 +73,12 @@ pub(super) fn candidates(
                 continue;
             }
         }
+        // Groups cost a slower engine than the match alone, so they are
+        // read only for a match that stands. Searching from its start finds
+        // the same match again.
+        let Some(caps) = regex.captures_at(haystack, range.start) else {
+            continue;
+        };
         let style = Style::of(text, &range);
         let replacements = rule
             .becomes
