@@ -6,7 +6,7 @@
 
 use super::literals::{Analyser, Analysis};
 use super::model::{Anchor, Category, Example, FixKind, Keep, Rule};
-use super::pattern::{self, Guarded, LazyRegex};
+use super::pattern::{self, Guarded, LazyRegex, Macros};
 use super::template::Template;
 use crate::error::Error;
 use crate::text::line_column;
@@ -14,6 +14,7 @@ use serde::Deserialize;
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 use toml::Spanned;
 
 /// `rewrite.toml`: what the rules share.
@@ -136,13 +137,14 @@ pub(super) struct LoadedRules {
 pub(super) fn parse_rules(
     source: &Source,
     analyser: &Analyser,
+    shared: &Arc<Macros>,
     eager: bool,
 ) -> Result<LoadedRules, Error> {
     let file: RulesFile = source.parse()?;
     let mut rules = Vec::with_capacity(file.rule.len());
     for def in file.rule {
         let span = def.id.span();
-        rules.push((compile_rule(source, def, analyser, eager)?, span));
+        rules.push((compile_rule(source, def, analyser, shared, eager)?, span));
     }
     Ok(LoadedRules {
         rules,
@@ -154,6 +156,7 @@ fn compile_rule(
     source: &Source,
     def: RuleDef,
     analyser: &Analyser,
+    shared: &Arc<Macros>,
     eager: bool,
 ) -> Result<Rule, Error> {
     let macros = analyser.macros();
@@ -175,30 +178,34 @@ fn compile_rule(
             "`message` must be one non-empty line saying why this wording hurts",
         ));
     }
-    let pattern = pattern::expand(def.find.get_ref(), macros)
-        .map_err(|e| source.error(def.find.span(), format!("`find`: {e}")))?;
+    let find = if eager {
+        let pattern = pattern::expand(def.find.get_ref(), macros)
+            .map_err(|e| source.error(def.find.span(), format!("`find`: {e}")))?;
+        LazyRegex::new(pattern)
+    } else {
+        LazyRegex::deferred(def.find.get_ref(), shared, false)
+    };
     let analysis = analyser
         .analyse(def.find.get_ref())
         .map_err(|e| source.error(def.find.span(), format!("`find` is not a valid regex: {e}")))?;
-    let find = LazyRegex::new(pattern);
     if eager {
         find.compile().map_err(|e| {
-            source.error(
-                def.find.span(),
-                format!("`find` is not a valid regex: {}", regex_reason(e)),
-            )
+            source.error(def.find.span(), format!("`find` is not a valid regex: {e}"))
         })?;
     }
     let mut unless = Vec::with_capacity(def.unless.len());
     let mut unless_sources = Vec::with_capacity(def.unless.len());
     for item in &def.unless {
-        let regex = pattern::expand_loose(item.get_ref(), macros)
-            .and_then(|p| {
-                let analysis = analyser.analyse(item.get_ref())?;
-                let regex = LazyRegex::new(p);
-                if eager {
-                    regex.compile().map_err(regex_reason)?;
-                }
+        let regex = analyser
+            .analyse(item.get_ref())
+            .and_then(|analysis| {
+                let regex = if eager {
+                    let regex = LazyRegex::new(pattern::expand_loose(item.get_ref(), macros)?);
+                    regex.compile()?;
+                    regex
+                } else {
+                    LazyRegex::deferred(item.get_ref(), shared, true)
+                };
                 Ok(Guarded {
                     regex,
                     required: analysis.required,
@@ -283,18 +290,4 @@ fn templates(source: &Source, def: &RuleDef, find: &Analysis) -> Result<Vec<Temp
         out.push(template);
     }
     Ok(out)
-}
-
-/// The one line of a regex error that says what is wrong.
-pub(super) fn regex_reason(error: regex::Error) -> String {
-    let text = error.to_string();
-    // The regex crate's message is several lines showing the expanded
-    // pattern; the last line says what is wrong.
-    text.lines()
-        .rev()
-        .find_map(|l| l.trim().strip_prefix("error:"))
-        .map_or_else(
-            || text.lines().last().unwrap_or("").trim().to_string(),
-            |l| l.trim().to_string(),
-        )
 }

@@ -24,6 +24,7 @@ use crate::error::{Error, Result};
 use load::{parse_rules, parse_settings, Source};
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A loaded, validated phrasebook.
 #[derive(Debug, Clone)]
@@ -95,7 +96,7 @@ impl Phrasebook {
                             literals::Analyser::new(&book.macros).analyse(idiom.get_ref())?;
                         let regex = LazyRegex::new(p);
                         if *eager {
-                            regex.compile().map_err(load::regex_reason)?;
+                            regex.compile()?;
                         }
                         Ok(Guarded {
                             regex,
@@ -129,9 +130,10 @@ impl Phrasebook {
         }
         let mut index: HashMap<String, (usize, bool)> = HashMap::new();
         let analyser = literals::Analyser::new(&book.macros);
+        let shared = Arc::new(book.macros.clone());
         for (path, text, is_user) in &rule_files {
             let source = Source::new(path, text);
-            let loaded = parse_rules(&source, &analyser, *is_user || eager_builtin)?;
+            let loaded = parse_rules(&source, &analyser, &shared, *is_user || eager_builtin)?;
             for (rule, span) in loaded.rules {
                 match index.get(&rule.id) {
                     Some(&(at, from_user)) if from_user == *is_user => {

@@ -13,7 +13,9 @@
 //!   `£` or `’` in it, and rules are about English words.
 
 use regex::Regex;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::sync::OnceLock;
 
 /// A regex compiled on first use, then kept. Big rule patterns take a
@@ -21,29 +23,64 @@ use std::sync::OnceLock;
 /// only pays for the few rules whose literals occur in its text.
 #[derive(Debug, Clone)]
 pub struct LazyRegex {
-    pattern: String,
+    source: Source,
     compiled: OnceLock<Regex>,
+}
+
+#[derive(Debug, Clone)]
+enum Source {
+    /// Ready for the regex engine.
+    Expanded(String),
+    /// As written in a rule file, expanded on first use too: most of the
+    /// built-in patterns never run in a short session.
+    Written {
+        source: String,
+        macros: Arc<Macros>,
+        /// No word boundaries, as for `unless` ([`expand_loose`]).
+        loose: bool,
+    },
 }
 
 impl LazyRegex {
     pub fn new(pattern: String) -> LazyRegex {
         LazyRegex {
-            pattern,
+            source: Source::Expanded(pattern),
             compiled: OnceLock::new(),
         }
     }
 
-    pub fn pattern(&self) -> &str {
-        &self.pattern
+    /// A pattern as written, expanded with `macros` when first compiled.
+    pub fn deferred(source: &str, macros: &Arc<Macros>, loose: bool) -> LazyRegex {
+        LazyRegex {
+            source: Source::Written {
+                source: source.to_string(),
+                macros: Arc::clone(macros),
+                loose,
+            },
+            compiled: OnceLock::new(),
+        }
+    }
+
+    fn build(&self) -> Result<Regex, String> {
+        let pattern = match &self.source {
+            Source::Expanded(pattern) => Cow::Borrowed(pattern.as_str()),
+            Source::Written {
+                source,
+                macros,
+                loose: false,
+            } => Cow::Owned(expand(source, macros)?),
+            Source::Written { source, macros, .. } => Cow::Owned(expand_loose(source, macros)?),
+        };
+        Regex::new(&pattern).map_err(regex_reason)
     }
 
     /// Compiles now, reporting a bad pattern: the loader calls this for
     /// user files so errors are located before any text is read.
-    pub fn compile(&self) -> Result<&Regex, regex::Error> {
+    pub fn compile(&self) -> Result<&Regex, String> {
         if let Some(regex) = self.compiled.get() {
             return Ok(regex);
         }
-        let regex = Regex::new(&self.pattern)?;
+        let regex = self.build()?;
         Ok(self.compiled.get_or_init(|| regex))
     }
 
@@ -51,9 +88,24 @@ impl LazyRegex {
     /// load time, the built-in phrasebook by its tests.
     pub fn get(&self) -> &Regex {
         self.compiled.get_or_init(|| {
-            Regex::new(&self.pattern).expect("patterns are compiled at load or proven by tests")
+            self.build()
+                .expect("patterns are compiled at load or proven by tests")
         })
     }
+}
+
+/// The one line of a regex error that says what is wrong.
+pub fn regex_reason(error: regex::Error) -> String {
+    let text = error.to_string();
+    // The regex crate's message is several lines showing the expanded
+    // pattern; the last line says what is wrong.
+    text.lines()
+        .rev()
+        .find_map(|l| l.trim().strip_prefix("error:"))
+        .map_or_else(
+            || text.lines().last().unwrap_or("").trim().to_string(),
+            |l| l.trim().to_string(),
+        )
 }
 
 /// Contractions and the spellings each one also matches. Keys are lower
