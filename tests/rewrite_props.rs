@@ -112,3 +112,64 @@ proptest! {
         let _ = Engine::builtin().rewrite(&text);
     }
 }
+
+/// A JSON object with a few members of any JSON kind around `text`.
+fn json_record() -> impl Strategy<Value = (String, String)> {
+    let value = prop_oneof![
+        any::<i64>().prop_map(|n| n.to_string()),
+        "-?(0|[1-9][0-9]{0,2})\\.[0-9]{1,4}(e[+-]?[0-9])?",
+        "\"([a-z ]|\\\\n|\\\\u00e9|\\\\\")*\"",
+        Just("null".to_string()),
+        Just("[1, {\"a\": [true]}]".to_string()),
+    ];
+    (
+        prop::collection::vec(
+            (
+                "[a-z]{1,6}".prop_filter("not a member the test sets", |k| k != "text"),
+                value,
+            ),
+            0..4,
+        ),
+        prop::collection::vec(prop::sample::select(PIECES), 0..8),
+    )
+        .prop_map(|(members, words)| {
+            let text = words.join(" ");
+            let mut parts: Vec<String> = members
+                .iter()
+                .map(|(k, v)| format!("{k:?} : {v}"))
+                .collect();
+            parts.insert(parts.len() / 2, format!("\"text\": {text:?}"));
+            (format!("{{ {} }}", parts.join(", ")), text)
+        })
+}
+
+proptest! {
+    #[test]
+    fn jsonl_records_keep_every_member_and_gain_the_rewrite((line, text) in json_record()) {
+        let mut out = Vec::new();
+        let result = replywise::rewrite::rewrite_record(Engine::builtin(), line.as_bytes(), "text", &mut out)
+            .expect("a valid record rewrites");
+        let before: serde_json::Value = serde_json::from_str(&line).unwrap();
+        let after: serde_json::Value = serde_json::from_slice(&out).expect("the output is JSON");
+        for (key, value) in before.as_object().unwrap() {
+            if key != "rewritten" && key != "findings" {
+                prop_assert_eq!(&after[key], value);
+            }
+        }
+        prop_assert_eq!(&after["rewritten"], &serde_json::Value::String(result.text.clone()));
+        prop_assert_eq!(result.text, Engine::builtin().rewrite(&text).text);
+        prop_assert_eq!(
+            after["findings"].as_array().map(Vec::len),
+            Some(result.findings.len())
+        );
+    }
+
+    #[test]
+    fn jsonl_lines_of_any_bytes_are_rewritten_or_refused_never_panicked_on(line in prop::collection::vec(any::<u8>(), 0..200)) {
+        let mut out = Vec::new();
+        if replywise::rewrite::rewrite_record(Engine::builtin(), &line, "text", &mut out).is_ok() {
+            prop_assert!(serde_json::from_slice::<serde_json::Value>(&out).is_ok());
+        }
+        let _ = replywise::rewrite::check_record(Engine::builtin(), &line, "text");
+    }
+}
