@@ -86,6 +86,13 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
+        source: "(?:(?:there's\\s+)?nothing\\s+(?:more|else)?\\s*|there\\s+isn't\\s+(?:much|a\\s+lot|anything)\\s+(?:more\\s+|else\\s+)?)(?:we|I)\\s+can\\s+do(?:\\s+(?:about|at|for)\\s+[^.,;:!?\\n]+)?",
+        required: &[&["i can do", "we can do"], &["nothing ", "there is not a lot ", "there is not anything ", "there is not much ", "there isn't a lot ", "there isn't anything ", "there isn't much ", "there isnt a lot ", "there isnt anything ", "there isnt much ", "there isnʼt a lot ", "there isnʼt anything ", "there isnʼt much ", "there isn’t a lot ", "there isn’t anything ", "there isn’t much "]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
         source: "(?:(?:which|that|this|it)\\s+(?:is|was)\\s+|(?:is|are|was|were)\\s+)(?:your|the\\s+customer's)\\s+(?:own\\s+)?responsibility(?:\\s+to\\s+[^.,;:!?\\n]+)?",
         required: &[&["the customer's own responsibility", "the customer's responsibility", "the customerʼs own responsibility", "the customerʼs responsibility", "the customer’s own responsibility", "the customer’s responsibility", "your own responsibility", "your responsibility"], &["are ", "is ", "was ", "were "]],
         names: &[],
@@ -520,13 +527,6 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:there's\\s+)?nothing\\s+(?:more|else)?\\s*(?:we|I)\\s+can\\s+do(?:\\s+about\\s+[^.,;:!?\\n]+)?",
-        required: &[&["nothing "], &["i can do", "we can do"]],
-        names: &[],
-        groups: 1,
-        within_sentence: true,
-    },
-    Precomputed {
         source: "(?:there\\s+are|we\\s+(?:make|have|allow))\\s+no\\s+exceptions(?:\\s+to\\s+(?P<what>[^.,;:!?\\n]+))?",
         required: &[&["there are no exceptions", "we allow no exceptions", "we have no exceptions", "we make no exceptions"]],
         names: &["what"],
@@ -699,6 +699,13 @@ pub static ANALYSES: &[Precomputed] = &[
         required: &[&[" without "], &["they do not ", "they don't ", "they dont ", "they donʼt ", "they don’t ", "we do not ", "we don't ", "we dont ", "we donʼt ", "we don’t "], &["a", "proof", "the", "your"]],
         names: &["subj", "act", "thing"],
         groups: 4,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "(?P<who>we|I)\\s+(?:couldn't|can't|(?:were|was)\\s+unable\\s+to|(?:weren't|wasn't)\\s+able\\s+to)\\s+(?:find|locate|trace)\\s+(?P<what>(?:an?|any|your|the|this|that)\\s+(?:order|booking|reservation|account|record|purchase|parcel|package|payment)s?(?:\\s+(?:under|for|with|from|in)\\s+[^.,;:!?\\n]+)?)",
+        required: &[&["find ", "locate ", "trace "], &["account", "booking", "order", "package", "parcel", "payment", "purchase", "record", "reservation"], &["can not ", "can't ", "cannot ", "cant ", "canʼt ", "can’t ", "could not ", "couldn't ", "couldnt ", "couldnʼt ", "couldn’t ", "was not able to ", "was unable to ", "wasn't able to ", "wasnt able to ", "wasnʼt able to ", "wasn’t able to ", "were not able to ", "were unable to ", "weren't able to ", "werenʼt able to ", "weren’t able to "], &["i ", "we "], &["a ", "an ", "any ", "that ", "the ", "this ", "your "]],
+        names: &["who", "what"],
+        groups: 3,
         within_sentence: true,
     },
     Precomputed {
@@ -1012,6 +1019,13 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "rules\\s+are\\s+rules",
         required: &[&["rules are rules"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "sorry\\s+(?:that\\s+)?you\\s+(?:feel|felt)\\s+(?:that|this)\\s+way(?:\\s+about\\s+[^.,;:!?\\n]+)?",
+        required: &[&["sorry that you feel that way", "sorry that you feel this way", "sorry that you felt that way", "sorry that you felt this way", "sorry you feel that way", "sorry you feel this way", "sorry you felt that way", "sorry you felt this way"]],
         names: &[],
         groups: 1,
         within_sentence: true,
