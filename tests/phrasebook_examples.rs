@@ -118,14 +118,15 @@ fn every_match_holds_the_literals_its_pattern_requires() {
     let (mut matches, mut missed) = (0, Vec::new());
     for (id, regex, required) in patterns {
         for text in &texts {
-            for m in regex.get().find_iter(text) {
+            for m in regex.get().find_iter(text.as_str()) {
                 matches += 1;
-                let seen = Folded::new(m.as_str()).text.to_ascii_lowercase();
+                let found = &text[m.range()];
+                let seen = Folded::new(found).text.to_ascii_lowercase();
                 if let Some(set) = required
                     .iter()
                     .find(|set| !set.iter().any(|l| seen.contains(l.as_str())))
                 {
-                    missed.push(format!("{id}: {:?} lacks all of {set:?}", m.as_str()));
+                    missed.push(format!("{id}: {found:?} lacks all of {set:?}"));
                 }
             }
         }

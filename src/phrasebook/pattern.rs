@@ -12,7 +12,7 @@
 //!   Unicode boundaries would make the fast DFA give up on any text with
 //!   `£` or `’` in it, and rules are about English words.
 
-use regex::Regex;
+use regex_automata::meta;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone)]
 pub struct LazyRegex {
     source: Source,
-    compiled: OnceLock<Regex>,
+    compiled: OnceLock<meta::Regex>,
 }
 
 #[derive(Debug, Clone)]
@@ -61,7 +61,7 @@ impl LazyRegex {
         }
     }
 
-    fn build(&self) -> Result<Regex, String> {
+    fn build(&self) -> Result<meta::Regex, String> {
         let pattern = match &self.source {
             Source::Expanded(pattern) => Cow::Borrowed(pattern.as_str()),
             Source::Written {
@@ -71,12 +71,21 @@ impl LazyRegex {
             } => Cow::Owned(expand(source, macros)?),
             Source::Written { source, macros, .. } => Cow::Owned(expand_loose(source, macros)?),
         };
-        Regex::new(&pattern).map_err(regex_reason)
+        // The prefilter has already found the literals a match needs, in
+        // the short stretch a rule runs on: the engine's own literal
+        // optimisations would only cost build time.
+        meta::Regex::builder()
+            .configure(meta::Config::new().auto_prefilter(false))
+            .build(&pattern)
+            .map_err(|e| match e.syntax_error() {
+                Some(syntax) => syntax_reason(&syntax.to_string()),
+                None => e.to_string(),
+            })
     }
 
     /// Compiles now, reporting a bad pattern: the loader calls this for
     /// user files so errors are located before any text is read.
-    pub fn compile(&self) -> Result<&Regex, String> {
+    pub fn compile(&self) -> Result<&meta::Regex, String> {
         if let Some(regex) = self.compiled.get() {
             return Ok(regex);
         }
@@ -86,7 +95,7 @@ impl LazyRegex {
 
     /// The compiled regex. Patterns are checked before use: user files at
     /// load time, the built-in phrasebook by its tests.
-    pub fn get(&self) -> &Regex {
+    pub fn get(&self) -> &meta::Regex {
         self.compiled.get_or_init(|| {
             self.build()
                 .expect("patterns are compiled at load or proven by tests")
@@ -94,11 +103,9 @@ impl LazyRegex {
     }
 }
 
-/// The one line of a regex error that says what is wrong.
-pub fn regex_reason(error: regex::Error) -> String {
-    let text = error.to_string();
-    // The regex crate's message is several lines showing the expanded
-    // pattern; the last line says what is wrong.
+/// The line of a regex syntax error that says what is wrong: the message
+/// is several lines showing the expanded pattern.
+fn syntax_reason(text: &str) -> String {
     text.lines()
         .rev()
         .find_map(|l| l.trim().strip_prefix("error:"))

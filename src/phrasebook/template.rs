@@ -7,7 +7,8 @@
 //! the pattern does not have is a located error, not an empty hole in a
 //! customer's reply.
 
-use regex::Captures;
+use regex_automata::util::captures::Captures;
+use regex_automata::Span;
 
 /// One piece of a template.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,16 +104,20 @@ impl Template {
         })
     }
 
-    /// The pieces filled from a match: literals (to be cased by the caller)
-    /// and captured text. A group that did not take part is empty.
-    pub fn fill<'h>(&'h self, caps: &Captures<'h>) -> Vec<(&'h str, bool)> {
+    /// The pieces filled from a match in `haystack`: literals (to be cased
+    /// by the caller) and captured text. A group that did not take part is
+    /// empty.
+    pub fn fill<'h>(&'h self, haystack: &'h str, caps: &Captures) -> Vec<(&'h str, bool)> {
         self.pieces
             .iter()
             .map(|piece| match piece {
                 Piece::Literal(text) => (text.as_str(), true),
-                Piece::Group(name) => (group(caps, name).map_or("", |m| m.as_str()), false),
+                Piece::Group(name) => (
+                    group(caps, name).map_or("", |span| &haystack[span.range()]),
+                    false,
+                ),
                 Piece::IfGroup(name, text) => match group(caps, name) {
-                    Some(m) if !m.is_empty() => (text.as_str(), true),
+                    Some(span) if !span.is_empty() => (text.as_str(), true),
                     _ => ("", true),
                 },
             })
@@ -120,10 +125,10 @@ impl Template {
     }
 }
 
-fn group<'h>(caps: &Captures<'h>, name: &str) -> Option<regex::Match<'h>> {
+fn group(caps: &Captures, name: &str) -> Option<Span> {
     match name.parse::<usize>() {
-        Ok(n) => caps.get(n),
-        Err(_) => caps.name(name),
+        Ok(n) => caps.get_group(n),
+        Err(_) => caps.get_group_by_name(name),
     }
 }
 

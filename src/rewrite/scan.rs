@@ -5,6 +5,7 @@ use super::zones::{ZoneFinder, Zones};
 use crate::phrasebook::folded::Folded;
 use crate::phrasebook::{Anchor, FixKind, Rule};
 use crate::text::{apostrophe_of, capitalize_first, with_apostrophe, Case};
+use regex_automata::Input;
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -49,8 +50,9 @@ pub(super) fn candidates(
 ) {
     let regex = rule.find.get();
     let haystack = &text[..within.end];
+    let from = |at: usize| Input::new(haystack).range(at..);
     let mut at = Some(within.start);
-    while let Some(m) = at.and_then(|at| regex.find_at(haystack, at)) {
+    while let Some(m) = at.and_then(|at| regex.search(&from(at))) {
         let range = m.range();
         // As `captures_iter` does: go on after the match, or one character
         // further after an empty one.
@@ -76,14 +78,16 @@ pub(super) fn candidates(
         // Groups cost a slower engine than the match alone, so they are
         // read only for a match that stands. Searching from its start finds
         // the same match again.
-        let Some(caps) = regex.captures_at(haystack, range.start) else {
+        let mut caps = regex.create_captures();
+        regex.search_captures(&from(range.start), &mut caps);
+        if !caps.is_match() {
             continue;
-        };
+        }
         let style = Style::of(text, &range);
         let replacements = rule
             .becomes
             .iter()
-            .map(|t| style.render(&t.fill(&caps)))
+            .map(|t| style.render(&t.fill(haystack, &caps)))
             .collect();
         out.push(Candidate {
             rule: index,
