@@ -52,6 +52,7 @@ pub(super) fn candidates(
     let haystack = &text[..within.end];
     let from = |at: usize| Input::new(haystack).range(at..);
     let mut at = Some(within.start);
+    let mut captures = None;
     while let Some(m) = at.and_then(|at| regex.search(&from(at))) {
         let range = m.range();
         // As `captures_iter` does: go on after the match, or one character
@@ -78,8 +79,8 @@ pub(super) fn candidates(
         // Groups cost a slower engine than the match alone, so they are
         // read only for a match that stands. Searching from its start finds
         // the same match again.
-        let mut caps = regex.create_captures();
-        regex.search_captures(&from(range.start), &mut caps);
+        let caps = captures.get_or_insert_with(|| regex.create_captures());
+        regex.search_captures(&from(range.start), caps);
         if !caps.is_match() {
             continue;
         }
@@ -87,7 +88,7 @@ pub(super) fn candidates(
         let replacements = rule
             .becomes
             .iter()
-            .map(|t| style.render(&t.fill(haystack, &caps)))
+            .map(|t| style.render(&t.fill(haystack, caps)))
             .collect();
         out.push(Candidate {
             rule: index,
