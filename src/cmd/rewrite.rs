@@ -331,11 +331,12 @@ fn jsonl(
     let mut number = 0u64;
     // (line number, trimmed line)
     let mut batch: Vec<(u64, Vec<u8>)> = Vec::with_capacity(BATCH_LINES);
+    let mut line = Vec::with_capacity(4096);
     loop {
         batch.clear();
         let mut bytes = 0;
         while batch.len() < BATCH_LINES && bytes < BATCH_BYTES {
-            let mut line = Vec::new();
+            line.clear();
             let read = reader
                 .read_until(b'\n', &mut line)
                 .map_err(|source| Error::Read {
@@ -349,8 +350,7 @@ fn jsonl(
             bytes += read;
             let trimmed = line.trim_ascii();
             if !trimmed.is_empty() {
-                let trimmed = trimmed.to_vec();
-                batch.push((number, trimmed));
+                batch.push((number, trimmed.to_vec()));
             }
         }
         if batch.is_empty() {

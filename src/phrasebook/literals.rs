@@ -417,13 +417,7 @@ fn bounded(set: Vec<String>) -> Option<Vec<String>> {
         let rarest = literal
             .split(' ')
             .filter(|word| !word.is_empty())
-            .map(|word| {
-                (
-                    cost(&[word.to_string()]),
-                    std::cmp::Reverse(word.len()),
-                    word,
-                )
-            })
+            .map(|word| (literal_cost(word), std::cmp::Reverse(word.len()), word))
             .min();
         match rarest {
             Some((cost, _, word)) if cost <= RARE => word.to_string(),
@@ -532,18 +526,18 @@ pub fn worth_checking(required: &[Vec<String>]) -> impl Iterator<Item = &Vec<Str
 /// literal of under three characters ("a", "to", " of ") costs at least
 /// [`TOO_COMMON`]: it narrows nothing down.
 pub fn cost(set: &[String]) -> usize {
-    set.iter()
-        .map(|literal| {
-            let word = literal.trim_matches(' ');
-            match word.chars().count() {
-                _ if COMMON.contains(&word) => EVERYDAY,
-                0..=2 => TOO_COMMON,
-                3 => 8,
-                4 => 4,
-                _ => 2,
-            }
-        })
-        .sum()
+    set.iter().map(|literal| literal_cost(literal)).sum()
+}
+
+fn literal_cost(literal: &str) -> usize {
+    let word = literal.trim_matches(' ');
+    match word.chars().count() {
+        _ if COMMON.contains(&word) => EVERYDAY,
+        0..=2 => TOO_COMMON,
+        3 => 8,
+        4 => 4,
+        _ => 2,
+    }
 }
 
 #[cfg(test)]

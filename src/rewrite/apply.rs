@@ -5,7 +5,7 @@
 //! a sentence lost when its first words were dropped.
 
 use super::scan::sentence_start;
-use crate::text::capitalize_first;
+use crate::text::{capitalize_first, char_floor};
 use std::ops::Range;
 
 /// One replacement to make.
@@ -48,8 +48,8 @@ fn repair(out: &mut String, start: usize, end: usize, capital: bool) {
     // Repairing a later seam may have removed a character before it, which
     // moves an adjacent seam; keep positions inside the text and on a
     // character boundary.
-    let end = tidy_seam(out, boundary(out, end));
-    let start = tidy_seam(out, boundary(out, start.min(end)));
+    let end = tidy_seam(out, char_floor(out, end));
+    let start = tidy_seam(out, char_floor(out, start.min(end)));
     if sentence_start(out, start) {
         // A sentence may not open with the comma a dropped word left.
         let rest = &out[start..];
@@ -62,15 +62,6 @@ fn repair(out: &mut String, start: usize, end: usize, capital: bool) {
             out.replace_range(start.., &fixed);
         }
     }
-}
-
-/// `at` moved back onto the text and a character boundary.
-fn boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// Tidies the spaces and punctuation meeting at byte `at`; returns where

@@ -19,7 +19,7 @@ mod scan;
 mod zones;
 
 pub use examples::{check_examples, ExampleFailure};
-pub use record::{check_record, rewrite_record, Record};
+pub use record::{check_record, rewrite_record};
 
 use crate::error::{Error, Result};
 use crate::phrasebook::{Category, FixKind, Phrasebook};

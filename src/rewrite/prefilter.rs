@@ -15,6 +15,7 @@
 use crate::phrasebook::folded::Folded;
 use crate::phrasebook::literals;
 use crate::phrasebook::reach::sentence_ends;
+use crate::text::char_floor;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -30,15 +31,6 @@ const FOLDS_TO_ASCII: [char; 2] = ['\u{212A}', '\u{017F}'];
 /// its start too, and the automaton of short literals builds in a fraction
 /// of the time, which a one-sentence `replywise rewrite` feels.
 const MAX_LITERAL: usize = 12;
-
-/// `literal` cut to at most `max` bytes, on a character boundary.
-fn truncated(literal: &str, max: usize) -> &str {
-    let mut end = literal.len().min(max);
-    while !literal.is_char_boundary(end) {
-        end -= 1;
-    }
-    &literal[..end]
-}
 
 /// What the engine knows of one rule to plan its searches.
 pub(super) struct RuleLiterals<'a> {
@@ -137,7 +129,7 @@ impl Prefilter {
                 owner.push(rule);
                 count += 1;
                 for literal in set {
-                    let key = truncated(literal, MAX_LITERAL).to_ascii_lowercase();
+                    let key = literal[..char_floor(literal, MAX_LITERAL)].to_ascii_lowercase();
                     let id = *ids.entry(key.clone()).or_insert_with(|| {
                         literals.push(key);
                         meets.iter_mut().for_each(|m| m.push(Vec::new()));
