@@ -7,6 +7,7 @@
 //! a [`phrasebook`]. [`cmd`] is the edge that wires these to the command line
 //! defined in [`cli`]; nothing else prints.
 
+pub mod business;
 pub mod cli;
 pub mod cmd;
 pub mod draft;

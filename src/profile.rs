@@ -5,6 +5,7 @@
 //! profile does not say becomes a visible slot (`[refund time frame]`) that
 //! a person fills in; nothing is invented.
 
+use crate::business::BusinessKind;
 use crate::error::{toml_error, Error, Result};
 use crate::review::Platform;
 use serde::Deserialize;
@@ -25,6 +26,10 @@ pub enum Tone {
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     pub business_name: Option<String>,
+    /// What the business is: reviews recounting a visit to another kind
+    /// of business are set aside for a person.
+    #[serde(default, deserialize_with = "kind")]
+    pub kind: Option<BusinessKind>,
     pub signer_name: Option<String>,
     pub signer_role: Option<String>,
     pub contact_email: Option<String>,
@@ -38,6 +43,17 @@ pub struct Profile {
     pub default_platform: Option<Platform>,
     #[serde(default)]
     pub tone: Tone,
+}
+
+fn kind<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<BusinessKind>, D::Error> {
+    let name = String::deserialize(d)?;
+    BusinessKind::from_name(&name).map(Some).ok_or_else(|| {
+        let names: Vec<&str> = BusinessKind::ALL.iter().map(|k| k.name()).collect();
+        serde::de::Error::custom(format!(
+            "unknown kind {name:?}; use one of {}",
+            names.join(", ")
+        ))
+    })
 }
 
 fn platform<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Platform>, D::Error> {
@@ -109,6 +125,11 @@ pub const EXAMPLE: &str = r#"# replywise business profile.
 # The name customers know you by.
 business_name = "The Corner Bistro"
 
+# What the business is: restaurant, cafe_bar, hotel, app, online_shop,
+# retail_store, service_business, clinic or car_rental. Reviews that
+# recount a visit to another kind of business are set aside for a person.
+# kind = "restaurant"
+
 # Who signs the replies.
 signer_name = "Sam"
 signer_role = "Owner"
@@ -157,6 +178,11 @@ mod tests {
 
         let err = Profile::parse("default_platform = \"myspace\"\n", "p.toml").unwrap_err();
         assert!(err.to_string().contains("use one of google_play"), "{err}");
+
+        let err = Profile::parse("kind = \"bistro\"\n", "p.toml").unwrap_err();
+        assert!(err.to_string().contains("use one of restaurant"), "{err}");
+        let p = Profile::parse("kind = \"hotel\"\n", "p.toml").unwrap();
+        assert_eq!(p.kind, Some(BusinessKind::Hotel));
 
         let err = Profile::parse("singer_name = \"Sam\"\n", "p.toml").unwrap_err();
         assert!(err.to_string().starts_with("p.toml:1:1"), "{err}");

@@ -254,10 +254,38 @@ fn the_readme_example_is_what_draft_prints() {
         .arg(example())
         .output()
         .unwrap();
-    let reply = json_lines(&out.stdout)[0]["reply"]
-        .as_str()
+    let rows = json_lines(&out.stdout);
+    let sarah = &rows[0];
+    let reply = sarah["reply"].as_str().unwrap().to_string();
+    // The draft is checked against the review, not only against README:
+    // every complaint it names was read from Sarah's own words.
+    let said = format!(
+        "{}\n{}",
+        sarah["title"].as_str().unwrap_or_default(),
+        sarah["text"].as_str().unwrap()
+    );
+    let topics: Vec<&str> = sarah["complaints"]
+        .as_array()
         .unwrap()
-        .to_string();
+        .iter()
+        .map(|c| {
+            assert!(said.contains(c["evidence"].as_str().unwrap()), "{c}");
+            c["topic"].as_str().unwrap()
+        })
+        .collect();
+    assert!(
+        topics.contains(&"food_quality") && topics.contains(&"wait_time"),
+        "{topics:?}"
+    );
+    assert!(
+        !topics.contains(&"staff_attitude"),
+        "Sarah never said staff were rude"
+    );
+    assert!(!reply.contains("staff spoke"), "{reply}");
+    assert!(
+        reply.contains("45 minutes"),
+        "her wait, as she wrote it: {reply}"
+    );
     let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
     assert!(
         readme.contains(&format!("```text\n{reply}\n```")),

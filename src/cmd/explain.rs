@@ -6,6 +6,7 @@ use crate::cli::ExplainArgs;
 use crate::error::{Error, Result};
 use crate::review::{Location, Review};
 use crate::text::for_terminal;
+use crate::triage::Reading;
 use crate::triage::{Classifier, Cue, Rule};
 use std::io::{BufWriter, Read, Write};
 
@@ -38,12 +39,13 @@ pub fn run(args: &ExplainArgs) -> Result<Outcome> {
         if verdict.negative { "yes" } else { "no" }
     )
     .map_err(w)?;
-    if let Some(language) = verdict.language {
-        writeln!(
+    match verdict.language {
+        Some("eng") | None => {}
+        Some(language) => writeln!(
             out,
-            "language: {language} (not English: the text is not scored)"
+            "language: {language} (not English: the text is not read; a rating still counts)"
         )
-        .map_err(w)?;
+        .map_err(w)?,
     }
     for (i, s) in sentences.iter().enumerate() {
         let said = full.get(s.start..s.end).unwrap_or_default().trim();
@@ -63,19 +65,55 @@ pub fn run(args: &ExplainArgs) -> Result<Outcome> {
     for cue in verdict.reasons.iter().filter(|c| c.end == 0) {
         writeln!(out, "\n{}", describe(cue)).map_err(w)?;
     }
-    if !verdict.topics.is_empty() {
-        writeln!(out, "\ntopics:").map_err(w)?;
-        for t in &verdict.topics {
+    if !verdict.complaints.is_empty() {
+        writeln!(
+            out,
+            "\ncomplaints (strength 3 = a main reason for the rating):"
+        )
+        .map_err(w)?;
+        for c in &verdict.complaints {
+            let how = match &c.reading {
+                Reading::Phrase(cue) => format!("complaint wording {:?}", for_terminal(cue, false)),
+                Reading::Judged {
+                    judgement,
+                    aspect: Some(aspect),
+                } => format!(
+                    "{:?} judged by {:?}",
+                    for_terminal(aspect, false),
+                    for_terminal(judgement, false)
+                ),
+                Reading::Judged {
+                    judgement,
+                    aspect: None,
+                } => format!("judgement {:?}", for_terminal(judgement, false)),
+            };
             writeln!(
                 out,
-                "  {} ({:?} at {}..{})",
-                t.topic.name(),
-                for_terminal(&t.cue, false),
-                t.start,
-                t.end
+                "  {} [strength {}] {:?} ({} {}..{}): {how}",
+                c.topic.name(),
+                c.strength,
+                for_terminal(&c.evidence, false),
+                c.field.name(),
+                c.start,
+                c.end
             )
             .map_err(w)?;
         }
+    }
+    if !verdict.praise.is_empty() {
+        writeln!(out, "\npraise:").map_err(w)?;
+        for p in &verdict.praise {
+            writeln!(out, "  {:?}", for_terminal(&p.text, false)).map_err(w)?;
+        }
+    }
+    if let Some(o) = &verdict.other_business {
+        writeln!(
+            out,
+            "\nabout another business: recounts a visit to a {} ({:?}); a person should handle it",
+            o.kind.name().replace('_', " "),
+            for_terminal(&o.cue, false)
+        )
+        .map_err(w)?;
     }
     if !verdict.escalations.is_empty() {
         writeln!(out, "\nneeds a person first:").map_err(w)?;

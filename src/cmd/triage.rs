@@ -4,10 +4,13 @@ use super::{pipeline, writer, Outcome, Reporter};
 use crate::cli::TriageArgs;
 use crate::error::{Error, Result};
 use crate::output::Row;
+use crate::profile::Profile;
 use crate::triage::{Classifier, Label};
 
 pub fn run(args: &TriageArgs) -> Result<Outcome> {
-    let classifier = Classifier::for_phrasebook(args.phrasebook.dir.as_deref())?;
+    let (profile, _) = Profile::discover(args.profile.as_deref())?;
+    let classifier =
+        Classifier::for_phrasebook(args.phrasebook.dir.as_deref())?.for_business(profile.kind);
     let only: Vec<Label> = args.only.iter().map(|o| o.label()).collect();
     let mut out = writer(&args.output);
     let mut report = Reporter::new();

@@ -199,16 +199,16 @@ mod tests {
     #[test]
     fn every_complaint_topic_has_blocks() {
         let blocks = Blocks::builtin();
-        for topic in Topic::ALL {
+        for &topic in Topic::ALL {
             assert!(blocks.topics.contains_key(topic.name()), "{}", topic.name());
         }
     }
 
     #[test]
     fn unknown_topics_are_rejected() {
-        let broken = BUILTIN.replace("[topics.noise_room]", "[topics.noise]");
+        let broken = BUILTIN.replace("[topics.noise]", "[topics.noise_room]");
         let err = Blocks::parse(&broken, "b.toml").unwrap_err().to_string();
-        assert!(err.contains("unknown topic `noise`"), "{err}");
+        assert!(err.contains("unknown topic `noise_room`"), "{err}");
     }
 
     #[test]

@@ -46,20 +46,22 @@ impl<'a> Subject<'a> {
             None if needs_reply(verdict) => complaint,
             None => Kind::Praise,
         };
-        let check = match verdict.label {
-            Label::Mismatch => {
+        let foreign = verdict.language.filter(|l| *l != "eng");
+        let check = match (verdict.label, foreign) {
+            (Label::Mismatch, _) => {
                 Some("the rating and the text disagree: read the review before posting".to_string())
             }
-            Label::Unsupported => Some(format!(
+            (Label::Unsupported, _) | (_, Some(_)) => Some(format!(
                 "the review is in {}: reply in the reviewer's language",
-                verdict.language.unwrap_or("another language")
+                foreign.unwrap_or("another language")
             )),
             _ => None,
         };
+        // The strongest one or two complaints, each topic once.
         let mut topics: Vec<&'static str> = Vec::new();
-        for hit in &verdict.topics {
-            if !topics.contains(&hit.topic.name()) {
-                topics.push(hit.topic.name());
+        for c in verdict.strongest() {
+            if topics.len() < 2 && !topics.contains(&c.topic.name()) {
+                topics.push(c.topic.name());
             }
         }
         // Only the blocks that use them need the reviewer's own words, and

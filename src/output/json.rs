@@ -10,7 +10,7 @@
 
 use crate::draft::Draft;
 use crate::review::{Location, Review};
-use crate::triage::{Cue, Escalation, TopicHit, Verdict};
+use crate::triage::{Complaint, Cue, Escalation, Field, OtherBusiness, Praise, Verdict};
 use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter};
 use serde_json::{Map, Value};
@@ -56,8 +56,20 @@ pub fn object(out: &mut Vec<u8>, r: &Review, verdict: Option<&Verdict>, draft: O
         float(out, (v.score * 1000.0).round() / 1000.0);
         out.extend_from_slice(b",\"reasons\":");
         array(out, &v.reasons, cue);
-        out.extend_from_slice(b",\"topics\":");
-        array(out, &v.topics, topic);
+        out.extend_from_slice(b",\"complaints\":");
+        array(out, &v.complaints, complaint);
+        out.extend_from_slice(b",\"praise\":");
+        array(out, &v.praise, praise);
+        out.extend_from_slice(if v.other_business.is_some() {
+            b",\"about_other_business\":true"
+        } else {
+            b",\"about_other_business\":false"
+        });
+        out.extend_from_slice(b",\"other_business\":");
+        match &v.other_business {
+            Some(o) => other_business(out, o),
+            None => out.extend_from_slice(b"null"),
+        }
         out.extend_from_slice(b",\"escalations\":");
         array(out, &v.escalations, escalation);
         out.extend_from_slice(b",\"detected_language\":");
@@ -102,13 +114,37 @@ fn cue(out: &mut Vec<u8>, c: &Cue) {
     out.push(b'}');
 }
 
-fn topic(out: &mut Vec<u8>, t: &TopicHit) {
+fn complaint(out: &mut Vec<u8>, c: &Complaint) {
     out.extend_from_slice(b"{\"topic\":");
-    string(out, t.topic.name());
-    out.extend_from_slice(b",\"cue\":");
-    string(out, &t.cue);
-    span(out, t.start, t.end);
+    string(out, c.topic.name());
+    out.extend_from_slice(b",\"evidence\":");
+    string(out, &c.evidence);
+    field_span(out, c.field, c.start, c.end);
+    out.extend_from_slice(b",\"strength\":");
+    unsigned(out, u64::from(c.strength));
     out.push(b'}');
+}
+
+fn praise(out: &mut Vec<u8>, p: &Praise) {
+    out.extend_from_slice(b"{\"text\":");
+    string(out, &p.text);
+    field_span(out, p.field, p.start, p.end);
+    out.push(b'}');
+}
+
+fn other_business(out: &mut Vec<u8>, o: &OtherBusiness) {
+    out.extend_from_slice(b"{\"kind\":");
+    string(out, o.kind.name());
+    out.extend_from_slice(b",\"cue\":");
+    string(out, &o.cue);
+    field_span(out, o.field, o.start, o.end);
+    out.push(b'}');
+}
+
+fn field_span(out: &mut Vec<u8>, field: Field, start: usize, end: usize) {
+    out.extend_from_slice(b",\"field\":");
+    string(out, field.name());
+    span(out, start, end);
 }
 
 fn escalation(out: &mut Vec<u8>, e: &Escalation) {

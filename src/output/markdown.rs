@@ -74,20 +74,25 @@ impl<W: Write> Writer for MarkdownWriter<W> {
             inline(&r.location.to_string()),
             inline(&r.id)
         )?;
-        if !v.topics.is_empty() || !v.escalations.is_empty() {
-            let mut names: Vec<String> = Vec::new();
-            for hit in &v.topics {
-                let name = hit.topic.name().replace('_', " ");
-                if !names.contains(&name) {
-                    names.push(name);
-                }
-            }
+        if !v.complaints.is_empty() || !v.escalations.is_empty() {
+            let named: Vec<String> = v
+                .strongest()
+                .iter()
+                .take(3)
+                .map(|c| {
+                    format!(
+                        "{} (\"{}\")",
+                        c.topic.name().replace('_', " "),
+                        inline(&c.evidence)
+                    )
+                })
+                .collect();
             let mut line = format!(
-                "Topics: {}",
-                if names.is_empty() {
-                    "none".into()
+                "Complaints: {}",
+                if named.is_empty() {
+                    "none found".into()
                 } else {
-                    names.join(", ")
+                    named.join(", ")
                 }
             );
             for e in &v.escalations {

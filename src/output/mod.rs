@@ -79,7 +79,10 @@ impl Serialize for Row<'_> {
         o.serialize_entry("negative", &v.negative)?;
         o.serialize_entry("score", &((v.score * 1000.0).round() / 1000.0))?;
         o.serialize_entry("reasons", &v.reasons)?;
-        o.serialize_entry("topics", &v.topics)?;
+        o.serialize_entry("complaints", &v.complaints)?;
+        o.serialize_entry("praise", &v.praise)?;
+        o.serialize_entry("about_other_business", &v.other_business.is_some())?;
+        o.serialize_entry("other_business", &v.other_business)?;
         o.serialize_entry("escalations", &v.escalations)?;
         o.serialize_entry("detected_language", &v.language)?;
         if let Some(d) = self.draft {

@@ -1,12 +1,12 @@
 //! Escalation: reviews a person must read before anyone replies.
 //!
-//! Legal threats, health and safety, discrimination or harassment, privacy
-//! and fraud, threats of violence. Any mention counts whatever the rest of
+//! Legal threats, health and safety, discrimination, privacy, fraud,
+//! violence, theft and sexual misconduct. Any mention counts whatever the rest of
 //! the review says (a warm review that mentions an allergic reaction still
 //! needs a person), except a negated one ("no bed bugs").
 
+use super::clauses::negated;
 use super::matcher::{Scratch, Tag};
-use super::topics::negated;
 use serde::{Deserialize, Serialize};
 
 /// The closed set of reasons to escalate.
@@ -19,16 +19,20 @@ pub enum EscalationKind {
     Privacy,
     Fraud,
     Violence,
+    Theft,
+    SexualMisconduct,
 }
 
 impl EscalationKind {
-    pub const ALL: [EscalationKind; 6] = [
+    pub const ALL: [EscalationKind; 8] = [
         EscalationKind::Legal,
         EscalationKind::HealthSafety,
         EscalationKind::Discrimination,
         EscalationKind::Privacy,
         EscalationKind::Fraud,
         EscalationKind::Violence,
+        EscalationKind::Theft,
+        EscalationKind::SexualMisconduct,
     ];
 
     pub fn name(self) -> &'static str {
@@ -39,6 +43,8 @@ impl EscalationKind {
             EscalationKind::Privacy => "privacy",
             EscalationKind::Fraud => "fraud",
             EscalationKind::Violence => "violence",
+            EscalationKind::Theft => "theft",
+            EscalationKind::SexualMisconduct => "sexual_misconduct",
         }
     }
 }

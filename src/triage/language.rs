@@ -12,7 +12,7 @@
 use whatlang::Lang;
 
 /// Texts with fewer words are too short to tell; they are taken as English.
-const MIN_WORDS: usize = 4;
+pub const MIN_WORDS: usize = 4;
 /// Share of words inside lexicon cues above which a text is English.
 const ENGLISH_SHARE: f64 = 0.3;
 /// Share of function words above which a text is English.

@@ -11,6 +11,7 @@ use super::escalation::EscalationKind;
 use super::patterns::expand;
 use super::score::Params;
 use super::topics::Topic;
+use crate::business::BusinessKind;
 use crate::error::{Error, Result};
 use crate::text::line_column;
 use serde::Deserialize;
@@ -24,7 +25,7 @@ struct Builtin {
     text: &'static str,
 }
 
-const BUILTIN: [Builtin; 7] = [
+const BUILTIN: [Builtin; 8] = [
     Builtin {
         name: "words.toml",
         text: include_str!("../../phrasebook/lexicon/words.toml"),
@@ -44,6 +45,10 @@ const BUILTIN: [Builtin; 7] = [
     Builtin {
         name: "topics.toml",
         text: include_str!("../../phrasebook/lexicon/topics.toml"),
+    },
+    Builtin {
+        name: "business.toml",
+        text: include_str!("../../phrasebook/lexicon/business.toml"),
     },
     Builtin {
         name: "escalation.toml",
@@ -142,17 +147,80 @@ struct SymbolsFile {
     symbols: Weights,
 }
 
-/// Cues for one complaint topic.
+/// Cues for one complaint topic. A complaint is a judgement of an aspect in
+/// one clause, so most cues only count together with another.
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TopicCues {
-    /// Wording that is a complaint about the topic by itself.
+    /// What the topic covers, for people reading the data.
     #[serde(default)]
-    pub complaint: Phrases,
-    /// Words that only name the subject: they count in a negative sentence.
+    pub why: String,
+    /// Wording that is a complaint about the topic by itself ("overcharged",
+    /// "never arrived"); it counts unless negated or merely supposed.
     #[serde(default)]
-    pub subject: Phrases,
-    /// Sentences that must be tagged with this topic (checked by tests).
+    pub complaints: Phrases,
+    /// Judgements that speak of this topic when the clause names no other
+    /// aspect ("cold": the food; "the room was cold": the room).
+    #[serde(default)]
+    pub judgements: Phrases,
+    /// Words that name the aspect ("fries", "waiter"): a complaint only with
+    /// a negative judgement in the same clause, never by themselves.
+    #[serde(default)]
+    pub aspects: Phrases,
+    /// Topics whose aspects this topic's judgements win over ("slow" next
+    /// to "service" is still about waiting).
+    #[serde(default)]
+    pub over: Vec<Topic>,
+    /// Sentences that must give this topic (checked by tests).
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Sentences that must not give this topic (checked by tests).
+    #[serde(default)]
+    pub counter: Vec<String>,
+}
+
+/// Words that change what a clause asserts, for complaints and praise.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClauseCues {
+    /// The clause is supposed, feared, asked or reported, not lived ("I
+    /// expected", "if", "other reviews say"): nothing in it counts.
+    #[serde(default)]
+    pub irrealis: Phrases,
+    /// The clause speaks of how things were ("used to be great"): its
+    /// praise is not praise now.
+    #[serde(default)]
+    pub past: Phrases,
+    /// Phrases that hold a judgement word but judge nothing ("cold brew",
+    /// "dry cleaning", "no problems").
+    #[serde(default)]
+    pub plain: Phrases,
+    /// The reviewer waves the gripe away ("I don't mind", "not a big
+    /// deal"): a clause holding one raises no complaint.
+    #[serde(default)]
+    pub excused: Phrases,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TopicsFile {
+    #[serde(default)]
+    clauses: ClauseCues,
+    #[serde(default)]
+    topics: BTreeMap<Topic, TopicCues>,
+}
+
+/// Cues that a review recounts a visit to one kind of business.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VisitCues {
+    /// The other kinds a business of this kind also is (a hotel has a
+    /// restaurant): their visits are no sign of another business.
+    #[serde(default)]
+    pub also: Vec<BusinessKind>,
+    #[serde(default)]
+    pub cues: Phrases,
+    /// Sentences that must read as a visit of this kind (checked by tests).
     #[serde(default)]
     pub examples: Vec<String>,
 }
@@ -193,6 +261,8 @@ pub struct Lexicon {
     pub function: Phrases,
     pub symbols: Weights,
     pub topics: BTreeMap<Topic, TopicCues>,
+    pub clauses: ClauseCues,
+    pub visits: BTreeMap<BusinessKind, VisitCues>,
     pub escalation: BTreeMap<EscalationKind, EscalationCues>,
     pub scoring: BTreeMap<String, Located<f64>>,
 }
@@ -430,13 +500,38 @@ impl Lexicon {
                 merge(&mut self.symbols, f.symbols);
             }
             "topics.toml" => {
-                let f: BTreeMap<Topic, TopicCues> = parse(&origin)?;
-                for (topic, cues) in f {
-                    check_list(&origin, &cues.complaint)?;
-                    check_list(&origin, &cues.subject)?;
+                let f: TopicsFile = parse(&origin)?;
+                let c = f.clauses;
+                for list in [&c.irrealis, &c.past, &c.plain, &c.excused] {
+                    check_list(&origin, list)?;
+                }
+                self.clauses.irrealis.extend(c.irrealis);
+                self.clauses.past.extend(c.past);
+                self.clauses.plain.extend(c.plain);
+                self.clauses.excused.extend(c.excused);
+                for (topic, cues) in f.topics {
+                    for list in [&cues.complaints, &cues.judgements, &cues.aspects] {
+                        check_list(&origin, list)?;
+                    }
                     let slot = self.topics.entry(topic).or_default();
-                    slot.complaint.extend(cues.complaint);
-                    slot.subject.extend(cues.subject);
+                    if !cues.why.is_empty() {
+                        slot.why = cues.why;
+                    }
+                    slot.complaints.extend(cues.complaints);
+                    slot.judgements.extend(cues.judgements);
+                    slot.aspects.extend(cues.aspects);
+                    slot.over.extend(cues.over);
+                    slot.examples.extend(cues.examples);
+                    slot.counter.extend(cues.counter);
+                }
+            }
+            "business.toml" => {
+                let f: BTreeMap<BusinessKind, VisitCues> = parse(&origin)?;
+                for (kind, cues) in f {
+                    check_list(&origin, &cues.cues)?;
+                    let slot = self.visits.entry(kind).or_default();
+                    slot.also.extend(cues.also);
+                    slot.cues.extend(cues.cues);
                     slot.examples.extend(cues.examples);
                 }
             }

@@ -8,12 +8,14 @@
 //! (kept apart so they never hide a scoring cue). Scanning a review is
 //! linear in its length and reuses its buffers.
 
+use super::complaints::Field;
 use super::escalation::EscalationKind;
 use super::language::English;
 use super::lexicon::{Lexicon, Located};
 use super::patterns::{expand, normalize_into, Shape};
 use super::topics::Topic;
 use super::trie::{word_hash, Fast, Trie, UNKNOWN};
+use crate::business::BusinessKind;
 use crate::error::Result;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
@@ -70,12 +72,24 @@ pub struct Sentence {
     pub exclamations: u8,
 }
 
-/// What a topic or escalation cue points at.
+/// What a topic, clause, visit or escalation cue points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tag {
+    /// A complaint about the topic by itself.
     Complaint(Topic),
-    Subject(Topic),
+    /// A judgement of the topic unless the clause names another aspect.
+    Judgement(Topic),
+    /// A word naming an aspect of the topic.
+    Aspect(Topic),
     Escalation(EscalationKind),
+    /// The clause is supposed or reported, not lived.
+    Irrealis,
+    /// The clause speaks of how things were.
+    Past,
+    /// The reviewer waves the gripe away.
+    Excused,
+    /// Holds a judgement word but judges nothing ("cold brew").
+    Plain,
 }
 
 /// A topic or escalation cue found in a review.
@@ -103,6 +117,22 @@ pub struct Scratch {
     pub tag_ids: Vec<u32>,
     /// How English the words look, for language detection.
     pub english: English,
+    /// The title's length when the text starts with it (as "title. text").
+    pub title_len: Option<usize>,
+}
+
+impl Scratch {
+    /// The field and field-relative byte span of a span of `text`.
+    pub fn locate(&self, span: std::ops::Range<usize>) -> (Field, usize, usize) {
+        match self.title_len {
+            Some(t) if span.start < t => (Field::Title, span.start, span.end.min(t)),
+            Some(t) => {
+                let skip = (t + 2).min(span.start);
+                (Field::Text, span.start - skip, span.end - skip)
+            }
+            None => (Field::Text, span.start, span.end),
+        }
+    }
 }
 
 /// A word of the lexicon: its id in the cue trie and in the tag trie (so
@@ -131,6 +161,15 @@ pub struct Matcher {
     /// skips the symbol automaton.
     symbol_bytes: [bool; 256],
     tags: Trie<Vec<Tag>>,
+    visits: Trie<Vec<BusinessKind>>,
+}
+
+/// Signs that a review recounts a visit to some kind of business.
+#[derive(Debug, Clone, Copy)]
+pub struct VisitHit {
+    pub start: usize,
+    pub end: usize,
+    pub kind: BusinessKind,
 }
 
 /// Adds every expansion of a lexicon entry; the first writer of a cue
@@ -264,11 +303,37 @@ impl Matcher {
             }
         }
         for (topic, cues) in &lexicon.topics {
-            for cue in &cues.complaint {
+            for cue in &cues.complaints {
                 add_tag(cue.get_ref(), Tag::Complaint(*topic))?;
             }
-            for cue in &cues.subject {
-                add_tag(cue.get_ref(), Tag::Subject(*topic))?;
+            for cue in &cues.judgements {
+                add_tag(cue.get_ref(), Tag::Judgement(*topic))?;
+            }
+            for cue in &cues.aspects {
+                add_tag(cue.get_ref(), Tag::Aspect(*topic))?;
+            }
+        }
+        let clauses = [
+            (&lexicon.clauses.irrealis, Tag::Irrealis),
+            (&lexicon.clauses.past, Tag::Past),
+            (&lexicon.clauses.excused, Tag::Excused),
+            (&lexicon.clauses.plain, Tag::Plain),
+        ];
+        for (cues, tag) in clauses {
+            for cue in cues {
+                add_tag(cue.get_ref(), tag)?;
+            }
+        }
+        // Visits overlap aspects ("our room" holds "room"), so they are
+        // a trie of their own, scanned only when the business is known.
+        let mut visits: Trie<Vec<BusinessKind>> = Trie::new();
+        for (kind, cues) in &lexicon.visits {
+            for cue in &cues.cues {
+                for pattern in expand(cue.get_ref())? {
+                    if let Err(i) = visits.insert(&pattern, vec![*kind]) {
+                        visits.values[i].push(*kind);
+                    }
+                }
             }
         }
 
@@ -290,6 +355,7 @@ impl Matcher {
         vocabulary.shrink_to_fit();
         cues.freeze();
         tags.freeze();
+        visits.freeze();
         Ok(Matcher {
             vocabulary,
             cues,
@@ -297,13 +363,16 @@ impl Matcher {
             symbol_bytes: symbol_bytes(&symbols),
             symbol_weights,
             tags,
+            visits,
         })
     }
 
     /// Fills `s` from `title` and `text` (read as "title. text").
     pub fn scan(&self, title: Option<&str>, text: &str, s: &mut Scratch) {
         s.text.clear();
+        s.title_len = None;
         if let Some(title) = title.filter(|t| !t.trim().is_empty()) {
+            s.title_len = Some(title.len());
             s.text.push_str(title);
             if !text.is_empty() {
                 s.text.push_str(". ");
@@ -377,6 +446,28 @@ impl Matcher {
             let (start, end) = (s.words[i].0 - 1, s.words[i + len - 1].1 - 1);
             for &tag in &self.tags.values[value] {
                 s.tags.push(TagHit { start, end, tag });
+            }
+            i += len;
+        }
+    }
+
+    /// Finds the visit cues in the text `scan` prepared.
+    pub fn scan_visits(&self, s: &Scratch, out: &mut Vec<VisitHit>) {
+        out.clear();
+        let ids: Vec<u32> = s
+            .words
+            .iter()
+            .map(|&(a, b)| self.visits.word_id(word_hash(&s.norm[a..b])))
+            .collect();
+        let mut i = 0;
+        while i < ids.len() {
+            let Some((len, value)) = self.visits.longest(&ids[i..]) else {
+                i += 1;
+                continue;
+            };
+            let (start, end) = (s.words[i].0 - 1, s.words[i + len - 1].1 - 1);
+            for &kind in &self.visits.values[value] {
+                out.push(VisitHit { start, end, kind });
             }
             i += len;
         }

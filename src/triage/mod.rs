@@ -7,20 +7,27 @@
 //! and the star rating, when there is one, is reconciled with the text
 //! ([`verdict`]). Every verdict carries the cues behind it.
 
+mod clauses;
+mod complaints;
+mod elsewhere;
 mod escalation;
 mod language;
 mod lexicon;
 pub mod matcher;
 mod patterns;
+mod praise;
 mod score;
 mod topics;
 mod trie;
 mod verdict;
 
+pub use complaints::{Complaint, Field, Reading};
 pub use escalation::{Escalation, EscalationKind};
+pub use praise::Praise;
 pub use score::SentenceScore;
-pub use topics::{Topic, TopicHit};
+pub use topics::Topic;
 
+use crate::business::BusinessKind;
 use crate::error::{Error, Result};
 use crate::review::Review;
 use lexicon::Lexicon;
@@ -163,12 +170,39 @@ pub struct Verdict {
     /// From -1 (very negative) to 1 (very positive).
     pub score: f64,
     pub reasons: Vec<Cue>,
-    /// Complaint topics; only for negative, mixed and mismatched reviews.
-    pub topics: Vec<TopicHit>,
+    /// What the review complains about, in text order; only for
+    /// negative, mixed and mismatched reviews.
+    pub complaints: Vec<Complaint>,
+    /// What the reviewer liked, in their words.
+    pub praise: Vec<Praise>,
+    /// The review recounts a visit to another business (the cue that shows
+    /// it): a person handles it.
+    pub other_business: Option<OtherBusiness>,
     /// Reasons a person must read the review before any reply.
     pub escalations: Vec<Escalation>,
-    /// The detected language (ISO 639-3) when it is not English.
+    /// The detected language (ISO 639-3, "eng" for English); `None` when
+    /// the text is too short to tell.
     pub language: Option<&'static str>,
+}
+
+/// The sign that a review is about another business.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OtherBusiness {
+    /// The kind of business the review recounts a visit to.
+    pub kind: BusinessKind,
+    pub cue: String,
+    pub field: Field,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Verdict {
+    /// The complaints, strongest first (ties in text order).
+    pub fn strongest(&self) -> Vec<&Complaint> {
+        let mut by_strength: Vec<&Complaint> = self.complaints.iter().collect();
+        by_strength.sort_by_key(|c| std::cmp::Reverse(c.strength));
+        by_strength
+    }
 }
 
 /// Buffers reused across reviews on one thread.
@@ -176,6 +210,8 @@ pub struct Verdict {
 struct Buffers {
     scratch: Scratch,
     sentences: Vec<SentenceScore>,
+    clauses: Vec<clauses::Clause>,
+    visits: Vec<matcher::VisitHit>,
 }
 
 thread_local! {
@@ -186,6 +222,11 @@ thread_local! {
 pub struct Classifier {
     matcher: Matcher,
     params: Params,
+    rules: complaints::Rules,
+    kinship: elsewhere::Kinship,
+    /// What the business is, when the profile says; else each review's
+    /// platform may tell.
+    business: Option<BusinessKind>,
 }
 
 impl Classifier {
@@ -211,10 +252,35 @@ impl Classifier {
     }
 
     fn from_lexicon(lexicon: &Lexicon) -> Result<Classifier, String> {
+        let params = Params::from_lexicon(lexicon)?;
         Ok(Classifier {
             matcher: Matcher::new(lexicon)?,
-            params: Params::from_lexicon(lexicon)?,
+            rules: complaints::Rules {
+                over: lexicon
+                    .topics
+                    .iter()
+                    .map(|(t, c)| (*t, c.over.clone()))
+                    .collect(),
+                floor: params.judgement_floor,
+                contrast_before: params.contrast_before,
+                concession: params.concession,
+            },
+            kinship: elsewhere::Kinship {
+                also: lexicon
+                    .visits
+                    .iter()
+                    .map(|(k, v)| (*k, v.also.clone()))
+                    .collect(),
+            },
+            params,
+            business: None,
         })
+    }
+
+    /// The same classifier, told what kind of business the reviews are of.
+    pub fn for_business(mut self, kind: Option<BusinessKind>) -> Classifier {
+        self.business = kind;
+        self
     }
 
     /// Classifies a review; with `ignore_rating` the text alone decides.
@@ -244,12 +310,19 @@ impl Classifier {
     ) -> Verdict {
         BUFFERS.with(|cell| {
             let mut guard = cell.borrow_mut();
-            let Buffers { scratch, sentences } = &mut *guard;
+            let Buffers {
+                scratch,
+                sentences,
+                clauses,
+                visits,
+            } = &mut *guard;
             self.matcher
                 .scan(review.title.as_deref(), &review.text, scratch);
             let mut reasons = Vec::new();
             let text = score::score(&self.params, scratch, &mut reasons, sentences);
-            let language = language::foreign(&scratch.text, scratch.words.len(), scratch.english);
+            let foreign = language::foreign(&scratch.text, scratch.words.len(), scratch.english);
+            let language =
+                foreign.or((scratch.words.len() >= language::MIN_WORDS).then_some("eng"));
             self.matcher.scan_tags(scratch);
             let rating = review.rating.filter(|_| !ignore_rating);
             let verdict = verdict::decide(
@@ -257,13 +330,40 @@ impl Classifier {
                 text,
                 !reasons.is_empty(),
                 rating,
-                language.is_some(),
+                foreign.is_some(),
             );
-            let topics = if verdict.label.has_topics() {
-                topics::topics(scratch, sentences, &reasons)
+            clauses::split(scratch, &reasons, clauses);
+            let (complaints, praise) = if foreign.is_some() {
+                (Vec::new(), Vec::new())
             } else {
-                Vec::new()
+                let complaints = if verdict.label.has_topics() {
+                    complaints::complaints(scratch, &reasons, clauses, &self.rules)
+                } else {
+                    Vec::new()
+                };
+                (
+                    complaints,
+                    praise::praise(scratch, &reasons, clauses, &self.rules),
+                )
             };
+            let other_business = self
+                .business
+                .or_else(|| BusinessKind::of_platform(review.source))
+                .filter(|_| foreign.is_none())
+                .and_then(|ours| {
+                    self.matcher.scan_visits(scratch, visits);
+                    elsewhere::other_business(ours, visits, &self.kinship)
+                })
+                .map(|hit| {
+                    let (field, start, end) = scratch.locate(hit.start..hit.end);
+                    OtherBusiness {
+                        kind: hit.kind,
+                        cue: scratch.text[hit.start..hit.end].to_string(),
+                        field,
+                        start,
+                        end,
+                    }
+                });
             if let Some(r) = rating {
                 reasons.push(Cue {
                     cue: rating_cue(r),
@@ -280,7 +380,9 @@ impl Classifier {
                 negative: verdict.negative,
                 score: verdict.score,
                 reasons,
-                topics,
+                complaints,
+                praise,
+                other_business,
                 escalations: escalation::escalations(scratch),
                 language,
             }

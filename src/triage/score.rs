@@ -59,6 +59,7 @@ params!(
     complaint_with_rating,
     mismatch_angry,
     mismatch_glowing,
+    judgement_floor,
 );
 
 /// One sentence's result, kept for `explain`.

@@ -144,7 +144,6 @@ impl<T> Trie<T> {
     }
 
     /// The id of a word given its [`word_hash`], or [`UNKNOWN`].
-    #[cfg(test)]
     pub fn word_id(&self, hash: u64) -> u32 {
         self.vocabulary.get(&hash).copied().unwrap_or(UNKNOWN)
     }

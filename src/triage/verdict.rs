@@ -31,8 +31,9 @@ fn from_text(p: &Params, text: TextScore, has_cues: bool) -> Label {
     }
 }
 
-/// The verdict. `foreign` text is `unsupported`; its rating, when there is
-/// one, still says whether it is negative.
+/// The verdict. A low rating is never hidden by language: `foreign` text
+/// with a rating gets the rating's label (its text is not read), and only
+/// foreign text without one is `unsupported`.
 pub fn decide(
     p: &Params,
     text: TextScore,
@@ -41,10 +42,15 @@ pub fn decide(
     foreign: bool,
 ) -> Decision {
     if foreign {
-        let negative = rating.is_some_and(|r| r < 2.5);
+        let label = match rating {
+            None => Label::Unsupported,
+            Some(r) if r < 2.5 => Label::Negative,
+            Some(r) if r < 3.5 => Label::Mixed,
+            Some(_) => Label::Positive,
+        };
         return Decision {
-            label: Label::Unsupported,
-            negative,
+            label,
+            negative: label == Label::Negative,
             score: rating.map_or(0.0, |r| (r - 3.0) / 2.0),
         };
     }

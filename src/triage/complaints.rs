@@ -1,0 +1,345 @@
+//! Complaints: what a review really complains about, read clause by clause.
+//!
+//! Replies are built on complaints, so a wrong one becomes a false sentence
+//! in public. A complaint is an aspect and a negative judgement of it in one
+//! clause ("the fries were cold"), or wording that is a complaint by itself
+//! ("overcharged", "never arrived"). A bare noun ("order", "hotel") is never
+//! one; a negated judgement ("not rude"), a supposed one ("I expected it to
+//! be dirty") or one waved away ("I don't mind waiting") is not either. Each
+//! complaint keeps the reviewer's words and a strength: how much it drives
+//! the low rating, so a reply can name the strongest one or two.
+
+use super::clauses::{self, Clause};
+use super::matcher::{Scratch, Tag, TagHit};
+use super::topics::Topic;
+use super::{Cue, CueKind, Rule};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// Which field of the review a span is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Title,
+    Text,
+}
+
+impl Field {
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Text => "text",
+        }
+    }
+}
+
+/// How a complaint was read, for `explain`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reading {
+    /// Wording that is a complaint about the topic by itself.
+    Phrase(String),
+    /// A judgement, of the named aspect when there is one.
+    Judged {
+        judgement: String,
+        aspect: Option<String>,
+    },
+}
+
+/// One complaint: its topic, the reviewer's words (`evidence`, at
+/// `start..end` bytes of `field`) and its strength, 3 for a main reason for
+/// the rating, 2 a clear secondary one, 1 a passing gripe.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Complaint {
+    pub topic: Topic,
+    pub evidence: String,
+    pub field: Field,
+    pub start: usize,
+    pub end: usize,
+    pub strength: u8,
+    #[serde(skip)]
+    pub reading: Reading,
+}
+
+/// The rules' knobs, from the lexicon: which topics' judgements win over
+/// which aspects ("the service was slow" is about waiting), and how the
+/// scorer's rules scale a cue.
+#[derive(Debug, Clone, Default)]
+pub struct Rules {
+    pub over: BTreeMap<Topic, Vec<Topic>>,
+    /// A sentiment word judges an aspect when it weighs at least this much
+    /// before contrast and concession scaled it ("waited" or "charged" only
+    /// mention; "cold" and "rude" judge).
+    pub floor: f64,
+    pub contrast_before: f64,
+    pub concession: f64,
+}
+
+impl Rules {
+    /// The weight of a scored cue as the lexicon gives it, before its
+    /// clause scaled it.
+    pub fn plain_weight(&self, c: &Cue) -> f64 {
+        let mut w = c.weight;
+        for rule in &c.rules {
+            match rule {
+                Rule::BeforeContrast if self.contrast_before > 0.0 => w /= self.contrast_before,
+                Rule::Conceded if self.concession > 0.0 => w /= self.concession,
+                _ => {}
+            }
+        }
+        w
+    }
+
+    /// Scored cues that judge an aspect: sentiment words and complaint
+    /// wording, not emoji, stars or a lone negator.
+    fn judges(&self, c: &Cue) -> bool {
+        c.weight < 0.0
+            && -self.plain_weight(c) >= self.floor
+            && matches!(
+                c.kind,
+                CueKind::Word | CueKind::Complaint | CueKind::Excess | CueKind::Sarcasm
+            )
+    }
+
+    /// The topic a judgement of `own` topics speaks of, next to an aspect
+    /// of `aspect` (if any): the aspect's when it is one of them or no rule
+    /// says otherwise, else the first of `own`.
+    fn topic(&self, own: &[Topic], aspect: Option<Topic>) -> Option<Topic> {
+        match aspect {
+            Some(a) if own.contains(&a) => Some(a),
+            Some(a) => own
+                .iter()
+                .copied()
+                .find(|t| self.over.get(t).is_some_and(|o| o.contains(&a)))
+                .or(Some(a)),
+            None => own.first().copied(),
+        }
+    }
+}
+
+/// An aspect is judged by a judgement at most this many words away.
+const ASPECT_REACH: usize = 7;
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// A complaint found before strengths are known.
+struct Found {
+    topic: Topic,
+    clause: usize,
+    focus: Range<usize>,
+    weight: f64,
+    reading: Reading,
+}
+
+/// The complaints of a review, in text order.
+pub fn complaints(
+    s: &Scratch,
+    reasons: &[Cue],
+    clauses: &[Clause],
+    rules: &Rules,
+) -> Vec<Complaint> {
+    let mut found: Vec<Found> = Vec::new();
+    for (n, c) in clauses.iter().enumerate() {
+        if c.irrealis || c.excused {
+            continue;
+        }
+        read_clause(s, reasons, n, c, rules, &mut found);
+    }
+    strengths(s, clauses, found)
+}
+
+/// A span of the clause with the topics its tags give.
+struct Spanned {
+    span: Range<usize>,
+    topics: Vec<Topic>,
+}
+
+/// Groups the tags of one kind by span (a word may judge several topics).
+fn spans(tags: &[TagHit], pick: impl Fn(Tag) -> Option<Topic>) -> Vec<Spanned> {
+    let mut out: Vec<Spanned> = Vec::new();
+    for t in tags {
+        let Some(topic) = pick(t.tag) else { continue };
+        match out.last_mut() {
+            Some(last) if last.span == (t.start..t.end) => last.topics.push(topic),
+            _ => out.push(Spanned {
+                span: t.start..t.end,
+                topics: vec![topic],
+            }),
+        }
+    }
+    out
+}
+
+fn read_clause(
+    s: &Scratch,
+    reasons: &[Cue],
+    n: usize,
+    c: &Clause,
+    rules: &Rules,
+    found: &mut Vec<Found>,
+) {
+    let tags = &s.tags[c.tags.clone()];
+    let cues = &reasons[c.cues.clone()];
+    let plain: Vec<Range<usize>> = tags
+        .iter()
+        .filter(|t| t.tag == Tag::Plain)
+        .map(|t| t.start..t.end)
+        .collect();
+    let judging: Vec<&Cue> = cues
+        .iter()
+        .filter(|r| rules.judges(r) && !plain.iter().any(|p| overlaps(p, &(r.start..r.end))))
+        .collect();
+    let intensity = judging.iter().map(|r| -r.weight).fold(0.0, f64::max);
+    let mut push = |topic: Topic, focus: Range<usize>, weight: f64, reading: Reading| {
+        if !found.iter().any(|f| f.clause == n && f.topic == topic) {
+            found.push(Found {
+                topic,
+                clause: n,
+                focus,
+                weight,
+                reading,
+            });
+        }
+    };
+    let phrases = spans(tags, |t| match t {
+        Tag::Complaint(topic) => Some(topic),
+        _ => None,
+    });
+    let mut taken: Vec<Range<usize>> = plain;
+    for p in &phrases {
+        taken.push(p.span.clone());
+        if clauses::negated(s, p.span.start) {
+            continue;
+        }
+        let cue = s.text[p.span.clone()].to_string();
+        for &topic in &p.topics {
+            let reading = Reading::Phrase(cue.clone());
+            push(topic, p.span.clone(), intensity.max(2.0) + 1.0, reading);
+        }
+    }
+    let free =
+        |span: &Range<usize>, taken: &[Range<usize>]| !taken.iter().any(|t| overlaps(t, span));
+    let aspects: Vec<Spanned> = spans(tags, |t| match t {
+        Tag::Aspect(topic) => Some(topic),
+        _ => None,
+    })
+    .into_iter()
+    .filter(|a| free(&a.span, &taken))
+    .collect();
+    let own = spans(tags, |t| match t {
+        Tag::Judgement(topic) => Some(topic),
+        _ => None,
+    });
+    let mut judgements: Vec<(Range<usize>, Vec<Topic>, f64)> = Vec::new();
+    for j in own {
+        if free(&j.span, &taken) && !clauses::negated(s, j.span.start) {
+            taken.push(j.span.clone());
+            judgements.push((j.span, j.topics, 1.5));
+        }
+    }
+    // A clause that says what is wrong in words of a topic needs no
+    // guessing from its sentiment words, which mostly repeat it.
+    if judgements.is_empty() && phrases.is_empty() {
+        for r in judging {
+            let span = r.start..r.end;
+            if free(&span, &taken) {
+                judgements.push((span, Vec::new(), -r.weight));
+            }
+        }
+    }
+    let sentence = &s.sentences[c.sentence];
+    let in_sentence = |topic: Topic| {
+        s.tags.iter().any(|t| {
+            t.tag == Tag::Aspect(topic) && t.start >= sentence.start && t.end <= sentence.end
+        })
+    };
+    for (span, own, weight) in judgements {
+        let nearest = aspects
+            .iter()
+            .filter(|a| !overlaps(&a.span, &span))
+            .map(|a| {
+                let gap = if a.span.end <= span.start {
+                    (a.span.end, span.start)
+                } else {
+                    (span.end, a.span.start)
+                };
+                (clauses::words_apart(&s.text, gap.0, gap.1), a)
+            })
+            .filter(|(d, _)| *d <= ASPECT_REACH)
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, a)| a);
+        // A judgement alone speaks of its own topic only where the sentence
+        // names that topic: "burnt" is the food only if food is in view.
+        let own: Vec<Topic> = if nearest.is_some() {
+            own
+        } else {
+            own.into_iter().filter(|t| in_sentence(*t)).collect()
+        };
+        let Some(topic) = rules.topic(&own, nearest.map(|a| a.topics[0])) else {
+            continue;
+        };
+        let focus = match nearest {
+            Some(a) => a.span.start.min(span.start)..a.span.end.max(span.end),
+            None => span.clone(),
+        };
+        let reading = Reading::Judged {
+            judgement: s.text[span].to_string(),
+            aspect: nearest.map(|a| s.text[a.span.clone()].to_string()),
+        };
+        push(topic, focus, weight.max(intensity), reading);
+    }
+}
+
+/// Ranks what was found into strengths and locates the evidence.
+fn strengths(s: &Scratch, clauses: &[Clause], found: Vec<Found>) -> Vec<Complaint> {
+    let mut scored: Vec<(f64, Found)> = found
+        .into_iter()
+        .map(|f| {
+            let c = &clauses[f.clause];
+            let sentence = &s.sentences[c.sentence];
+            let mut w = f.weight;
+            if s.title_len.is_some_and(|t| f.focus.start < t) {
+                w *= 1.5;
+            }
+            w += 0.3 * f64::from(sentence.exclamations.min(3));
+            if c.sentence == 0 {
+                w += 0.5;
+            }
+            (w, f)
+        })
+        .collect();
+    // A topic complained of in several clauses weighs more in each.
+    let repeats: Vec<usize> = scored
+        .iter()
+        .map(|(_, f)| scored.iter().filter(|(_, g)| g.topic == f.topic).count())
+        .collect();
+    for ((w, _), r) in scored.iter_mut().zip(repeats) {
+        *w += 0.4 * (r - 1) as f64;
+    }
+    let top = scored.iter().map(|(w, _)| *w).fold(0.0, f64::max);
+    scored.sort_by_key(|(_, f)| f.focus.start);
+    scored
+        .into_iter()
+        .map(|(w, f)| {
+            let span = clauses::evidence(&s.text, &clauses[f.clause], f.focus.clone());
+            let (field, start, end) = s.locate(span.clone());
+            Complaint {
+                topic: f.topic,
+                evidence: s.text[span].to_string(),
+                field,
+                start,
+                end,
+                strength: if w >= top * 0.85 {
+                    3
+                } else if w >= top * 0.55 {
+                    2
+                } else {
+                    1
+                },
+                reading: f.reading,
+            }
+        })
+        .collect()
+}

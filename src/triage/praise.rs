@@ -1,0 +1,86 @@
+//! Praise: what a reviewer liked, in their words, so a reply can thank for
+//! it ("the fries were great").
+//!
+//! Praise is a clause that judges something well and nothing badly, said of
+//! now: not "it used to be great", not "I expected great things", not a
+//! sarcastic "great job losing my order", not a question.
+
+use super::clauses::{self, Clause};
+use super::complaints::{Field, Rules};
+use super::matcher::{Kind, Scratch};
+use super::{Cue, CueKind, Rule};
+use serde::Serialize;
+
+/// One piece of praise: the reviewer's words at `start..end` of `field`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Praise {
+    pub text: String,
+    pub field: Field,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A clause must praise at least this much to count.
+const ENOUGH: f64 = 1.0;
+/// Clauses longer than this are a story, not a thing liked.
+const MAX_WORDS: usize = 18;
+
+fn praises(c: &Cue) -> bool {
+    c.weight > 0.0
+        && matches!(c.kind, CueKind::Word | CueKind::Praise)
+        && !c.rules.contains(&Rule::Sarcasm)
+}
+
+/// The praise of a review, in text order.
+pub fn praise(s: &Scratch, reasons: &[Cue], clauses: &[Clause], rules: &Rules) -> Vec<Praise> {
+    let mut out = Vec::new();
+    for c in clauses {
+        if c.irrealis || c.past || question(s, c) {
+            continue;
+        }
+        let cues = &reasons[c.cues.clone()];
+        if cues.iter().any(|r| r.weight < 0.0) || negator_in(s, c) {
+            continue;
+        }
+        // Judged as the lexicon weighs it: "good" before a "but" is still
+        // praise of what it names.
+        let good: f64 = cues
+            .iter()
+            .filter(|r| praises(r))
+            .map(|r| rules.plain_weight(r))
+            .sum();
+        if good < ENOUGH {
+            continue;
+        }
+        let words = s.text[c.start..c.end].split_whitespace().count();
+        if !(2..=MAX_WORDS).contains(&words) {
+            continue;
+        }
+        let Some(first) = cues.iter().find(|r| praises(r)) else {
+            continue;
+        };
+        let span = clauses::evidence(&s.text, c, first.start..first.end);
+        let (field, start, end) = s.locate(span.clone());
+        out.push(Praise {
+            text: s.text[span].to_string(),
+            field,
+            start,
+            end,
+        });
+    }
+    out
+}
+
+/// The clause ends its sentence with a question mark.
+fn question(s: &Scratch, c: &Clause) -> bool {
+    let end = s.sentences[c.sentence].end;
+    s.text[c.start..end].trim_end().ends_with('?')
+}
+
+/// A negator the scorer found nothing to turn ("not the best, not awful"
+/// reads as faint praise at most).
+fn negator_in(s: &Scratch, c: &Clause) -> bool {
+    s.tokens
+        .iter()
+        .any(|t| t.start >= c.start && t.end <= c.end && matches!(t.kind, Kind::Negator { .. }))
+}

@@ -1,0 +1,215 @@
+//! Complaints, praise and reviews about another business: every topic's
+//! examples and counter-examples from the data, then one test per rule of
+//! reading a clause.
+
+use super::super::lexicon::Lexicon;
+use super::super::*;
+use super::{classifier, rated, review};
+use crate::business::BusinessKind;
+use crate::review::Platform;
+
+fn topics_of(t: &str) -> Vec<Topic> {
+    rated(t, 1.0).complaints.iter().map(|c| c.topic).collect()
+}
+
+#[test]
+fn every_topic_example_gives_its_topic() {
+    let lexicon = Lexicon::builtin().unwrap();
+    for &topic in Topic::ALL {
+        let cues = lexicon
+            .topics
+            .get(&topic)
+            .unwrap_or_else(|| panic!("{topic:?}"));
+        assert!(!cues.examples.is_empty(), "{topic:?} has no examples");
+        assert!(!cues.why.is_empty(), "{topic:?} says nothing of why");
+        for example in &cues.examples {
+            let got = topics_of(example);
+            assert!(
+                got.contains(&topic),
+                "{example:?} should be {topic:?}: {got:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn no_topic_counter_example_gives_its_topic() {
+    let lexicon = Lexicon::builtin().unwrap();
+    for (topic, cues) in &lexicon.topics {
+        assert!(
+            !cues.counter.is_empty(),
+            "{topic:?} has no counter-examples"
+        );
+        for counter in &cues.counter {
+            let got = topics_of(counter);
+            assert!(
+                !got.contains(topic),
+                "{counter:?} must not be {topic:?}: {got:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_bare_noun_is_never_a_complaint() {
+    for t in [
+        "We ordered the burger.",
+        "The hotel is downtown.",
+        "I paid at the counter.",
+        "The app has a dark mode.",
+        "We booked a room and ordered room service.",
+    ] {
+        assert_eq!(topics_of(t), [], "{t:?}");
+    }
+}
+
+#[test]
+fn a_contrast_separates_praise_from_the_complaint() {
+    let v = rated("The food was good but the service was slow.", 2.0);
+    let topics: Vec<Topic> = v.complaints.iter().map(|c| c.topic).collect();
+    assert_eq!(topics, [Topic::WaitTime], "{v:?}");
+    assert_eq!(v.complaints[0].evidence, "the service was slow");
+    assert_eq!(v.praise.len(), 1, "{:?}", v.praise);
+    assert_eq!(v.praise[0].text, "The food was good");
+}
+
+#[test]
+fn negated_supposed_and_excused_gripes_are_no_complaints() {
+    for t in [
+        "No problems with delivery.",
+        "The staff weren't rude at all.",
+        "I expected the room to be dirty.",
+        "If the fries had been cold I would have said so.",
+        "I don't mind waiting for a table.",
+        "A bit pricey, but worth every penny.",
+        "We waited 5 minutes which was fine.",
+    ] {
+        assert_eq!(topics_of(t), [], "{t:?}");
+    }
+}
+
+#[test]
+fn a_judgement_takes_the_topic_of_the_aspect_it_judges() {
+    assert_eq!(topics_of("The fries were cold."), [Topic::FoodQuality]);
+    assert_eq!(topics_of("Our room was cold."), [Topic::Room]);
+    // "slow" is about waiting even next to "service" (`over`).
+    assert_eq!(topics_of("Service was slow."), [Topic::WaitTime]);
+    assert_eq!(topics_of("The app is so slow."), [Topic::AppBug]);
+    // Without the topic in view, a judgement word says nothing.
+    assert_eq!(topics_of("He burnt my ear with the dryer."), []);
+    // Phrases that hold a judgement word but judge nothing.
+    assert_eq!(topics_of("Ice cold beer and a late night menu, awful."), []);
+}
+
+#[test]
+fn light_sentiment_words_only_mention() {
+    // "charged" and "waited" weigh less than the judgement floor.
+    assert_eq!(topics_of("I was charged at the desk and waited."), []);
+}
+
+#[test]
+fn evidence_is_located_in_its_field() {
+    let mut r = review("Then the soup came out cold and salty.", Some(1.0));
+    r.title = Some("Rude staff".into());
+    let v = classifier().classify(&r, false);
+    for c in &v.complaints {
+        let field = match c.field {
+            Field::Title => r.title.as_deref().unwrap(),
+            Field::Text => r.text.as_str(),
+        };
+        assert_eq!(&field[c.start..c.end], c.evidence, "{c:?}");
+    }
+    let staff = v
+        .complaints
+        .iter()
+        .find(|c| c.topic == Topic::StaffAttitude);
+    let food = v.complaints.iter().find(|c| c.topic == Topic::FoodQuality);
+    let (staff, food) = (
+        staff.expect("title complaint"),
+        food.expect("text complaint"),
+    );
+    assert_eq!((staff.field, food.field), (Field::Title, Field::Text));
+    assert_eq!(food.evidence, "the soup came out cold and salty");
+    // The title says what the review is mainly about.
+    assert!(staff.strength > food.strength, "{v:?}");
+    assert_eq!(v.strongest()[0].topic, Topic::StaffAttitude);
+}
+
+#[test]
+fn praise_is_present_praise_only() {
+    let v = rated(
+        "The cocktails were great. It used to be lovely. Great job losing our order.",
+        2.0,
+    );
+    let praise: Vec<&str> = v.praise.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(praise, ["The cocktails were great"], "{v:?}");
+}
+
+#[test]
+fn an_app_review_about_a_dinner_is_about_another_business() {
+    let dinner =
+        "We were seated late, our waiter forgot the appetizers and the dessert menu never came.";
+    let mut r = review(dinner, Some(1.0));
+    r.source = Platform::AppStore;
+    let v = classifier().classify(&r, false);
+    let other = v
+        .other_business
+        .as_ref()
+        .expect("a restaurant visit on an app's page");
+    assert_eq!(other.kind, BusinessKind::Restaurant);
+    assert_eq!(&r.text[other.start..other.end], other.cue);
+    // The same words on a review site say nothing of what the business is.
+    assert!(rated(dinner, 1.0).other_business.is_none());
+    // A review of the app itself is about the app.
+    let mut app = review(
+        "The app crashes since the update and our waiter list is gone.",
+        Some(1.0),
+    );
+    app.source = Platform::GooglePlay;
+    assert!(classifier().classify(&app, false).other_business.is_none());
+    // A profile's kind decides over the platform.
+    let hotel = Classifier::builtin().for_business(Some(BusinessKind::Hotel));
+    let v = hotel.classify(&review(dinner, Some(1.0)), false);
+    assert!(
+        v.other_business.is_none(),
+        "a hotel has a restaurant: {v:?}"
+    );
+    let app_kind = Classifier::builtin().for_business(Some(BusinessKind::App));
+    assert!(app_kind
+        .classify(&review(dinner, Some(1.0)), false)
+        .other_business
+        .is_some());
+}
+
+#[test]
+fn every_visit_example_reads_as_its_kind() {
+    let lexicon = Lexicon::builtin().unwrap();
+    for (kind, cues) in &lexicon.visits {
+        assert!(!cues.examples.is_empty(), "{kind:?} has no examples");
+        // A kind that neither is nor covers this one.
+        let covers = |k: &BusinessKind| {
+            k == kind || lexicon.visits.get(k).is_some_and(|v| v.also.contains(kind))
+        };
+        let other = BusinessKind::ALL
+            .iter()
+            .copied()
+            .find(|k| !covers(k))
+            .unwrap();
+        let judge = Classifier::builtin().for_business(Some(other));
+        for example in &cues.examples {
+            let v = judge.classify(&review(example, Some(1.0)), false);
+            let found = v.other_business.map(|o| o.kind);
+            assert_eq!(found, Some(*kind), "{example:?} on a {other:?} page");
+        }
+    }
+}
+
+#[test]
+fn harmless_words_raise_no_escalation() {
+    for t in [
+        "The loft has great visual privacy and the beats were sick.",
+        "Killer cocktails, and the dessert stole the show.",
+    ] {
+        assert_eq!(rated(t, 2.0).escalations, [], "{t:?}");
+    }
+}
