@@ -100,7 +100,21 @@ impl<W: Write> Writer for TableWriter<W> {
         }
         let rating = review.rating.map(|r| format!("{r}")).unwrap_or_default();
         let text = for_terminal(&review.full_text(), false).into_owned();
-        let text = truncate_chars(text.trim(), TEXT_CHARS).into_owned();
+        let mut text = truncate_chars(text.trim(), TEXT_CHARS).into_owned();
+        // The strongest complaints, so a reader sees what to answer.
+        let top: Vec<String> = row
+            .verdict
+            .strongest()
+            .iter()
+            .take(2)
+            .map(|c| c.topic.name().replace('_', " "))
+            .collect();
+        if !top.is_empty() {
+            text.push_str(&format!("\n→ {}", top.join(", ")));
+        }
+        if row.verdict.other_business.is_some() {
+            text.push_str("\n→ about another business");
+        }
         let who = review
             .author
             .as_deref()
