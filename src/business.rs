@@ -37,6 +37,7 @@ kinds!(
     ServiceBusiness => "service_business",
     Clinic => "clinic",
     CarRental => "car_rental",
+    Courier => "courier",
 );
 
 impl BusinessKind {

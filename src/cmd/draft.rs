@@ -15,7 +15,8 @@ pub fn run(args: &DraftArgs) -> Result<Outcome> {
     let (profile, _) = Profile::discover(args.profile.as_deref())?;
     let default_platform = profile.default_platform;
     let phrasebook = args.phrasebook.dir.as_deref();
-    let classifier = Classifier::for_phrasebook(phrasebook)?.for_business(profile.kind);
+    let classifier = Classifier::for_phrasebook(phrasebook)?
+        .for_business(profile.kind, profile.business_name.as_deref());
     let user_engine = phrasebook
         .map(|dir| Engine::new(Phrasebook::load(Some(dir))?))
         .transpose()?;

@@ -109,8 +109,12 @@ pub fn run(args: &ExplainArgs) -> Result<Outcome> {
     if let Some(o) = &verdict.other_business {
         writeln!(
             out,
-            "\nabout another business: recounts a visit to a {} ({:?}); a person should handle it",
-            o.kind.name().replace('_', " "),
+            "\nabout another business ({}: {:?}); a person should handle it",
+            o.kind
+                .map_or("names another venue".to_string(), |k| format!(
+                    "recounts a visit to a {}",
+                    k.name().replace('_', " ")
+                )),
             for_terminal(&o.cue, false)
         )
         .map_err(w)?;

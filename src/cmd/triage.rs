@@ -9,8 +9,8 @@ use crate::triage::{Classifier, Label};
 
 pub fn run(args: &TriageArgs) -> Result<Outcome> {
     let (profile, _) = Profile::discover(args.profile.as_deref())?;
-    let classifier =
-        Classifier::for_phrasebook(args.phrasebook.dir.as_deref())?.for_business(profile.kind);
+    let classifier = Classifier::for_phrasebook(args.phrasebook.dir.as_deref())?
+        .for_business(profile.kind, profile.business_name.as_deref());
     let only: Vec<Label> = args.only.iter().map(|o| o.label()).collect();
     let mut out = writer(&args.output);
     let mut report = Reporter::new();

@@ -134,7 +134,7 @@ fn praise(out: &mut Vec<u8>, p: &Praise) {
 
 fn other_business(out: &mut Vec<u8>, o: &OtherBusiness) {
     out.extend_from_slice(b"{\"kind\":");
-    string(out, o.kind.name());
+    opt_string(out, o.kind.map(|k| k.name()));
     out.extend_from_slice(b",\"cue\":");
     string(out, &o.cue);
     field_span(out, o.field, o.start, o.end);

@@ -25,6 +25,9 @@ pub struct Clause {
     pub irrealis: bool,
     pub past: bool,
     pub excused: bool,
+    /// It opens with a pronoun ("it was tiny"): it may judge what the
+    /// clause before named.
+    pub anaphora: bool,
 }
 
 /// Splits the scanned text into clauses, reusing `out`.
@@ -86,11 +89,13 @@ fn fill(s: &Scratch, reasons: &[Cue], out: &mut [Clause]) {
         let first = reasons.partition_point(|r| r.start < c.start);
         let last = reasons.partition_point(|r| r.start < c.end);
         c.cues = first..last;
+        let opening = s.text[c.start..c.end].len() - s.text[c.start..c.end].trim_start().len();
         for t in &s.tags[c.tags.clone()] {
             match t.tag {
                 Tag::Irrealis => c.irrealis = true,
                 Tag::Past => c.past = true,
                 Tag::Excused => c.excused = true,
+                Tag::Anaphora if t.start == c.start + opening => c.anaphora = true,
                 _ => {}
             }
         }

@@ -141,16 +141,66 @@ pub fn complaints(
     rules: &Rules,
 ) -> Vec<Complaint> {
     let mut found: Vec<Found> = Vec::new();
+    // The last aspect named, and whether its clause judged anything: "As
+    // for the food, a disappointment" and "The room? It was tiny" judge an
+    // aspect named a clause before.
+    let mut last: Option<(Spanned, usize, bool)> = None;
     for (n, c) in clauses.iter().enumerate() {
-        if c.irrealis || c.excused {
-            continue;
+        let inherited = last.as_ref().and_then(|(a, sentence, judged)| {
+            let same = *sentence == c.sentence && !*judged;
+            let near = c.anaphora && c.sentence <= sentence + 1;
+            (same || near).then_some(a)
+        });
+        let before = found.len();
+        if !(c.irrealis || c.excused) {
+            read_clause(s, reasons, n, c, rules, inherited, &mut found);
         }
-        read_clause(s, reasons, n, c, rules, &mut found);
+        let judged = found.len() > before
+            || reasons[c.cues.clone()].iter().any(|r| r.weight != 0.0)
+            || c.irrealis
+            || c.excused;
+        let tags = &s.tags[c.tags.clone()];
+        if let Some(a) = spans(tags, aspect_of).pop() {
+            last = Some((a, c.sentence, judged));
+        } else if let Some((_, sentence, j)) = last.as_mut() {
+            // An aspect is inherited by the clause right after it only.
+            if *sentence == c.sentence {
+                *j = true;
+            }
+        }
     }
     strengths(s, clauses, found)
 }
 
+fn aspect_of(t: Tag) -> Option<Topic> {
+    match t {
+        Tag::Aspect(topic) => Some(topic),
+        _ => None,
+    }
+}
+
+/// An amount of money written with its currency sign ("$15", "18€"): what
+/// a judgement of a clause holding one is most often about.
+fn money(text: &str, clause: &Clause) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    let slice = &text[clause.start..clause.end];
+    for (i, ch) in slice.char_indices() {
+        if !matches!(ch, '$' | '£' | '€' | '¥') {
+            continue;
+        }
+        let at = clause.start + i;
+        let after = at + ch.len_utf8();
+        let digit_after = bytes.get(after).is_some_and(u8::is_ascii_digit);
+        let digit_before = at > 0 && bytes[at - 1].is_ascii_digit();
+        if digit_after || digit_before {
+            return Some(at..after);
+        }
+    }
+    None
+}
+
 /// A span of the clause with the topics its tags give.
+#[derive(Debug, Clone)]
 struct Spanned {
     span: Range<usize>,
     topics: Vec<Topic>,
@@ -178,6 +228,7 @@ fn read_clause(
     n: usize,
     c: &Clause,
     rules: &Rules,
+    inherited: Option<&Spanned>,
     found: &mut Vec<Found>,
 ) {
     let tags = &s.tags[c.tags.clone()];
@@ -221,13 +272,11 @@ fn read_clause(
     }
     let free =
         |span: &Range<usize>, taken: &[Range<usize>]| !taken.iter().any(|t| overlaps(t, span));
-    let aspects: Vec<Spanned> = spans(tags, |t| match t {
-        Tag::Aspect(topic) => Some(topic),
-        _ => None,
-    })
-    .into_iter()
-    .filter(|a| free(&a.span, &taken))
-    .collect();
+    let aspects: Vec<Spanned> = spans(tags, aspect_of)
+        .into_iter()
+        .filter(|a| free(&a.span, &taken))
+        .collect();
+    let money = money(&s.text, c);
     let own = spans(tags, |t| match t {
         Tag::Judgement(topic) => Some(topic),
         _ => None,
@@ -256,6 +305,22 @@ fn read_clause(
         })
     };
     for (span, own, weight) in judgements {
+        // An amount is what a sentiment word of its clause judges ("$15
+        // for a soda is a joke") when the clause names no aspect; a word of
+        // a topic keeps its topic.
+        if let (Some(m), true) = (&money, own.is_empty() && aspects.is_empty()) {
+            let reading = Reading::Judged {
+                judgement: s.text[span.clone()].to_string(),
+                aspect: Some(s.text[m.clone()].to_string()),
+            };
+            push(
+                Topic::PriceValue,
+                span.clone(),
+                weight.max(intensity),
+                reading,
+            );
+            continue;
+        }
         let nearest = aspects
             .iter()
             .filter(|a| !overlaps(&a.span, &span))
@@ -269,7 +334,13 @@ fn read_clause(
             })
             .filter(|(d, _)| *d <= ASPECT_REACH)
             .min_by_key(|(d, _)| *d)
-            .map(|(_, a)| a);
+            .map(|(_, a)| a)
+            // "It was tiny": a pronoun stands for the aspect only when the
+            // judgement follows it closely, not for "it was a messy
+            // experience".
+            .or(inherited.filter(|_| {
+                aspects.is_empty() && clauses::words_apart(&s.text, c.start, span.start) <= 3
+            }));
         // A judgement alone speaks of its own topic only where the sentence
         // names that topic: "burnt" is the food only if food is in view.
         let own: Vec<Topic> = if nearest.is_some() {
@@ -281,8 +352,10 @@ fn read_clause(
             continue;
         };
         let focus = match nearest {
-            Some(a) => a.span.start.min(span.start)..a.span.end.max(span.end),
-            None => span.clone(),
+            Some(a) if a.span.start >= c.start => {
+                a.span.start.min(span.start)..a.span.end.max(span.end)
+            }
+            _ => span.clone(),
         };
         let reading = Reading::Judged {
             judgement: s.text[span].to_string(),

@@ -195,6 +195,10 @@ pub struct ClauseCues {
     /// "dry cleaning", "no problems").
     #[serde(default)]
     pub plain: Phrases,
+    /// Pronouns that stand for an aspect named just before ("The room? It
+    /// was tiny"), when they open a clause.
+    #[serde(default)]
+    pub anaphora: Phrases,
     /// The reviewer waves the gripe away ("I don't mind", "not a big
     /// deal"): a clause holding one raises no complaint.
     #[serde(default)]
@@ -208,6 +212,38 @@ struct TopicsFile {
     clauses: ClauseCues,
     #[serde(default)]
     topics: BTreeMap<Topic, TopicCues>,
+}
+
+/// Cues that a review names another business than the profile's.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ElsewhereCues {
+    /// Wording that places what is told at another business by itself
+    /// ("a different seller").
+    #[serde(default)]
+    pub cues: Phrases,
+    /// Wording that places a named venue elsewhere ("next door").
+    #[serde(default)]
+    pub places: Phrases,
+    /// Words after which a capitalised word is a name ("from Golden Wok").
+    #[serde(default)]
+    pub names_after: Phrases,
+    /// Capitalised words that name no business (days, months, "I").
+    #[serde(default)]
+    pub not_names: Phrases,
+    /// Sentences that must read as about another business than "Harbour
+    /// Kitchen" (checked by tests).
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BusinessFile {
+    #[serde(default)]
+    elsewhere: ElsewhereCues,
+    #[serde(default)]
+    kinds: BTreeMap<BusinessKind, VisitCues>,
 }
 
 /// Cues that a review recounts a visit to one kind of business.
@@ -263,6 +299,7 @@ pub struct Lexicon {
     pub topics: BTreeMap<Topic, TopicCues>,
     pub clauses: ClauseCues,
     pub visits: BTreeMap<BusinessKind, VisitCues>,
+    pub elsewhere: ElsewhereCues,
     pub escalation: BTreeMap<EscalationKind, EscalationCues>,
     pub scoring: BTreeMap<String, Located<f64>>,
 }
@@ -502,12 +539,13 @@ impl Lexicon {
             "topics.toml" => {
                 let f: TopicsFile = parse(&origin)?;
                 let c = f.clauses;
-                for list in [&c.irrealis, &c.past, &c.plain, &c.excused] {
+                for list in [&c.irrealis, &c.past, &c.plain, &c.anaphora, &c.excused] {
                     check_list(&origin, list)?;
                 }
                 self.clauses.irrealis.extend(c.irrealis);
                 self.clauses.past.extend(c.past);
                 self.clauses.plain.extend(c.plain);
+                self.clauses.anaphora.extend(c.anaphora);
                 self.clauses.excused.extend(c.excused);
                 for (topic, cues) in f.topics {
                     for list in [&cues.complaints, &cues.judgements, &cues.aspects] {
@@ -526,8 +564,17 @@ impl Lexicon {
                 }
             }
             "business.toml" => {
-                let f: BTreeMap<BusinessKind, VisitCues> = parse(&origin)?;
-                for (kind, cues) in f {
+                let f: BusinessFile = parse(&origin)?;
+                let e = f.elsewhere;
+                for list in [&e.cues, &e.places, &e.names_after, &e.not_names] {
+                    check_list(&origin, list)?;
+                }
+                self.elsewhere.cues.extend(e.cues);
+                self.elsewhere.places.extend(e.places);
+                self.elsewhere.names_after.extend(e.names_after);
+                self.elsewhere.not_names.extend(e.not_names);
+                self.elsewhere.examples.extend(e.examples);
+                for (kind, cues) in f.kinds {
                     check_list(&origin, &cues.cues)?;
                     let slot = self.visits.entry(kind).or_default();
                     slot.also.extend(cues.also);

@@ -15,7 +15,6 @@ use super::lexicon::{Lexicon, Located};
 use super::patterns::{expand, normalize_into, Shape};
 use super::topics::Topic;
 use super::trie::{word_hash, Fast, Trie, UNKNOWN};
-use crate::business::BusinessKind;
 use crate::error::Result;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
@@ -90,6 +89,8 @@ pub enum Tag {
     Excused,
     /// Holds a judgement word but judges nothing ("cold brew").
     Plain,
+    /// A pronoun that may stand for an aspect named before ("it", "they").
+    Anaphora,
 }
 
 /// A topic or escalation cue found in a review.
@@ -161,15 +162,6 @@ pub struct Matcher {
     /// skips the symbol automaton.
     symbol_bytes: [bool; 256],
     tags: Trie<Vec<Tag>>,
-    visits: Trie<Vec<BusinessKind>>,
-}
-
-/// Signs that a review recounts a visit to some kind of business.
-#[derive(Debug, Clone, Copy)]
-pub struct VisitHit {
-    pub start: usize,
-    pub end: usize,
-    pub kind: BusinessKind,
 }
 
 /// Adds every expansion of a lexicon entry; the first writer of a cue
@@ -318,25 +310,13 @@ impl Matcher {
             (&lexicon.clauses.past, Tag::Past),
             (&lexicon.clauses.excused, Tag::Excused),
             (&lexicon.clauses.plain, Tag::Plain),
+            (&lexicon.clauses.anaphora, Tag::Anaphora),
         ];
         for (cues, tag) in clauses {
             for cue in cues {
                 add_tag(cue.get_ref(), tag)?;
             }
         }
-        // Visits overlap aspects ("our room" holds "room"), so they are
-        // a trie of their own, scanned only when the business is known.
-        let mut visits: Trie<Vec<BusinessKind>> = Trie::new();
-        for (kind, cues) in &lexicon.visits {
-            for cue in &cues.cues {
-                for pattern in expand(cue.get_ref())? {
-                    if let Err(i) = visits.insert(&pattern, vec![*kind]) {
-                        visits.values[i].push(*kind);
-                    }
-                }
-            }
-        }
-
         let mut vocabulary: HashMap<u64, Word, Fast> = HashMap::default();
         for (hash, id) in cues.vocabulary() {
             vocabulary.entry(hash).or_insert(UNKNOWN_WORD).cue = id;
@@ -355,7 +335,6 @@ impl Matcher {
         vocabulary.shrink_to_fit();
         cues.freeze();
         tags.freeze();
-        visits.freeze();
         Ok(Matcher {
             vocabulary,
             cues,
@@ -363,7 +342,6 @@ impl Matcher {
             symbol_bytes: symbol_bytes(&symbols),
             symbol_weights,
             tags,
-            visits,
         })
     }
 
@@ -446,28 +424,6 @@ impl Matcher {
             let (start, end) = (s.words[i].0 - 1, s.words[i + len - 1].1 - 1);
             for &tag in &self.tags.values[value] {
                 s.tags.push(TagHit { start, end, tag });
-            }
-            i += len;
-        }
-    }
-
-    /// Finds the visit cues in the text `scan` prepared.
-    pub fn scan_visits(&self, s: &Scratch, out: &mut Vec<VisitHit>) {
-        out.clear();
-        let ids: Vec<u32> = s
-            .words
-            .iter()
-            .map(|&(a, b)| self.visits.word_id(word_hash(&s.norm[a..b])))
-            .collect();
-        let mut i = 0;
-        while i < ids.len() {
-            let Some((len, value)) = self.visits.longest(&ids[i..]) else {
-                i += 1;
-                continue;
-            };
-            let (start, end) = (s.words[i].0 - 1, s.words[i + len - 1].1 - 1);
-            for &kind in &self.visits.values[value] {
-                out.push(VisitHit { start, end, kind });
             }
             i += len;
         }

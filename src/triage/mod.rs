@@ -188,8 +188,9 @@ pub struct Verdict {
 /// The sign that a review is about another business.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OtherBusiness {
-    /// The kind of business the review recounts a visit to.
-    pub kind: BusinessKind,
+    /// The kind of business the review recounts a visit to, when visit
+    /// cues show it (a named venue alone does not).
+    pub kind: Option<BusinessKind>,
     pub cue: String,
     pub field: Field,
     pub start: usize,
@@ -211,7 +212,6 @@ struct Buffers {
     scratch: Scratch,
     sentences: Vec<SentenceScore>,
     clauses: Vec<clauses::Clause>,
-    visits: Vec<matcher::VisitHit>,
 }
 
 thread_local! {
@@ -223,10 +223,12 @@ pub struct Classifier {
     matcher: Matcher,
     params: Params,
     rules: complaints::Rules,
-    kinship: elsewhere::Kinship,
+    signs: elsewhere::Signs,
     /// What the business is, when the profile says; else each review's
     /// platform may tell.
     business: Option<BusinessKind>,
+    /// The business's name, when the profile gives it.
+    business_name: Option<String>,
 }
 
 impl Classifier {
@@ -265,21 +267,18 @@ impl Classifier {
                 contrast_before: params.contrast_before,
                 concession: params.concession,
             },
-            kinship: elsewhere::Kinship {
-                also: lexicon
-                    .visits
-                    .iter()
-                    .map(|(k, v)| (*k, v.also.clone()))
-                    .collect(),
-            },
+            signs: elsewhere::Signs::new(lexicon)?,
             params,
             business: None,
+            business_name: None,
         })
     }
 
-    /// The same classifier, told what kind of business the reviews are of.
-    pub fn for_business(mut self, kind: Option<BusinessKind>) -> Classifier {
+    /// The same classifier, told what the business is: its kind and name,
+    /// as the profile gives them.
+    pub fn for_business(mut self, kind: Option<BusinessKind>, name: Option<&str>) -> Classifier {
         self.business = kind;
+        self.business_name = name.map(str::to_string);
         self
     }
 
@@ -314,7 +313,6 @@ impl Classifier {
                 scratch,
                 sentences,
                 clauses,
-                visits,
             } = &mut *guard;
             self.matcher
                 .scan(review.title.as_deref(), &review.text, scratch);
@@ -346,24 +344,25 @@ impl Classifier {
                     praise::praise(scratch, &reasons, clauses, &self.rules),
                 )
             };
-            let other_business = self
+            let ours = self
                 .business
-                .or_else(|| BusinessKind::of_platform(review.source))
-                .filter(|_| foreign.is_none())
-                .and_then(|ours| {
-                    self.matcher.scan_visits(scratch, visits);
-                    elsewhere::other_business(ours, visits, &self.kinship)
-                })
-                .map(|hit| {
-                    let (field, start, end) = scratch.locate(hit.start..hit.end);
-                    OtherBusiness {
-                        kind: hit.kind,
-                        cue: scratch.text[hit.start..hit.end].to_string(),
-                        field,
-                        start,
-                        end,
-                    }
-                });
+                .or_else(|| BusinessKind::of_platform(review.source));
+            let other_business = if foreign.is_some() {
+                None
+            } else {
+                self.signs
+                    .other_business(scratch, ours, self.business_name.as_deref())
+            }
+            .map(|found| {
+                let (field, start, end) = scratch.locate(found.span.clone());
+                OtherBusiness {
+                    kind: found.kind,
+                    cue: scratch.text[found.span].to_string(),
+                    field,
+                    start,
+                    end,
+                }
+            });
             if let Some(r) = rating {
                 reasons.push(Cue {
                     cue: rating_cue(r),

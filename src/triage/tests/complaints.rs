@@ -156,7 +156,7 @@ fn an_app_review_about_a_dinner_is_about_another_business() {
         .other_business
         .as_ref()
         .expect("a restaurant visit on an app's page");
-    assert_eq!(other.kind, BusinessKind::Restaurant);
+    assert_eq!(other.kind, Some(BusinessKind::Restaurant));
     assert_eq!(&r.text[other.start..other.end], other.cue);
     // The same words on a review site say nothing of what the business is.
     assert!(rated(dinner, 1.0).other_business.is_none());
@@ -168,13 +168,13 @@ fn an_app_review_about_a_dinner_is_about_another_business() {
     app.source = Platform::GooglePlay;
     assert!(classifier().classify(&app, false).other_business.is_none());
     // A profile's kind decides over the platform.
-    let hotel = Classifier::builtin().for_business(Some(BusinessKind::Hotel));
+    let hotel = Classifier::builtin().for_business(Some(BusinessKind::Hotel), None);
     let v = hotel.classify(&review(dinner, Some(1.0)), false);
     assert!(
         v.other_business.is_none(),
         "a hotel has a restaurant: {v:?}"
     );
-    let app_kind = Classifier::builtin().for_business(Some(BusinessKind::App));
+    let app_kind = Classifier::builtin().for_business(Some(BusinessKind::App), None);
     assert!(app_kind
         .classify(&review(dinner, Some(1.0)), false)
         .other_business
@@ -195,10 +195,10 @@ fn every_visit_example_reads_as_its_kind() {
             .copied()
             .find(|k| !covers(k))
             .unwrap();
-        let judge = Classifier::builtin().for_business(Some(other));
+        let judge = Classifier::builtin().for_business(Some(other), None);
         for example in &cues.examples {
             let v = judge.classify(&review(example, Some(1.0)), false);
-            let found = v.other_business.map(|o| o.kind);
+            let found = v.other_business.and_then(|o| o.kind);
             assert_eq!(found, Some(*kind), "{example:?} on a {other:?} page");
         }
     }
