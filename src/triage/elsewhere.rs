@@ -222,7 +222,7 @@ impl Signs {
         };
         let joined = |i: usize| {
             let (_, end) = word(i - 1);
-            let (start, _) = word(i + 0);
+            let (start, _) = word(i);
             s.text[end..start].bytes().all(|b| b == b' ')
         };
         let after_cue = |i: usize| {
