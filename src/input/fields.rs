@@ -40,10 +40,7 @@ impl Record {
         let key = self
             .map
             .keys()
-            .find(|k| {
-                let k = loose(k);
-                names.iter().any(|n| loose(n) == k)
-            })?
+            .find(|k| names.iter().any(|n| loose_eq(n, k)))?
             .clone();
         let value = self.map.shift_remove(&key)?;
         Some((key, value))
@@ -88,6 +85,21 @@ pub fn loose(name: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// `loose(a) == loose(b)` without building either: every record's keys are
+/// compared with every known name, so this runs for each key of each record.
+fn fold_ascii(s: &str) -> impl Iterator<Item = u8> + '_ {
+    s.bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+}
+
+pub fn loose_eq(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return fold_ascii(a).eq(fold_ascii(b));
+    }
+    loose(a) == loose(b)
 }
 
 /// The text a value stands for: strings as they are, numbers printed, and

@@ -4,7 +4,7 @@
 //! this one road: recognise the shape, apply the user's field overrides,
 //! take the known fields, normalise rating and date, and keep the rest.
 
-use super::fields::{loose, text_of, Record};
+use super::fields::{loose_eq, text_of, Record};
 use super::shapes::{Generic, Shape};
 use super::values::{parse_date, parse_rating, Scale};
 use crate::error::Problem;
@@ -260,7 +260,7 @@ fn rating_scale(record: &Record, shape: Shape) -> Scale {
         record
             .map
             .keys()
-            .any(|k| names.iter().any(|n| loose(n) == loose(k)))
+            .any(|k| names.iter().any(|n| loose_eq(n, k)))
     };
     if shape == Shape::Generic && is_any(Generic::THUMBS) && !is_any(Generic::STARS) {
         return Scale::Binary;
@@ -349,7 +349,6 @@ pub fn row_to_object(headers: &[String], row: &csv::StringRecord) -> Value {
 /// review text, or a known export's text column.
 pub fn header_has_text(headers: &[String]) -> bool {
     headers.iter().any(|h| {
-        let h = loose(h);
-        Generic::TEXT.iter().any(|t| loose(t) == h) || h == "reviewcontent"
+        Generic::TEXT.iter().any(|t| loose_eq(t, h)) || loose_eq(h, "reviewcontent")
     })
 }

@@ -108,6 +108,10 @@ impl Signs {
         ours: Option<BusinessKind>,
         our_name: Option<&str>,
     ) -> Option<Found> {
+        // Knowing neither what nor who the business is, nothing is foreign.
+        if ours.is_none() && our_name.is_none() {
+            return None;
+        }
         let mut visits: Vec<(Range<usize>, BusinessKind)> = Vec::new();
         let (mut elsewhere, mut place) = (None, false);
         let ids: Vec<u32> = s
