@@ -348,7 +348,7 @@ pub fn row_to_object(headers: &[String], row: &csv::StringRecord) -> Value {
 /// True when a header row holds a column the generic mapping can use as
 /// review text, or a known export's text column.
 pub fn header_has_text(headers: &[String]) -> bool {
-    headers.iter().any(|h| {
-        Generic::TEXT.iter().any(|t| loose_eq(t, h)) || loose_eq(h, "reviewcontent")
-    })
+    headers
+        .iter()
+        .any(|h| Generic::TEXT.iter().any(|t| loose_eq(t, h)) || loose_eq(h, "reviewcontent"))
 }

@@ -9,7 +9,7 @@
 //! is not the profile's business ("Ordered from Golden Wok"), twice or
 //! beside a cue that places it elsewhere ("next door", "this is about").
 
-use super::lexicon::Lexicon;
+use super::lexicon::{ElsewhereCues, VisitCues};
 use super::matcher::Scratch;
 use super::patterns::expand;
 use super::trie::{word_hash, Fast, Trie, UNKNOWN};
@@ -53,8 +53,16 @@ fn words_of(raw: &str, out: &mut HashSet<u64, Fast>) -> Result<(), String> {
     Ok(())
 }
 
+/// What the signs are built from, kept so that they are built only when a
+/// review's business is known.
+#[derive(Debug, Clone, Default)]
+pub struct Source {
+    pub visits: BTreeMap<BusinessKind, VisitCues>,
+    pub elsewhere: ElsewhereCues,
+}
+
 impl Signs {
-    pub fn new(lexicon: &Lexicon) -> Result<Signs, String> {
+    pub fn new(lexicon: &Source) -> Result<Signs, String> {
         let mut trie: Trie<Vec<Sign>> = Trie::new();
         let mut add = |raw: &str, sign: Sign| -> Result<(), String> {
             for pattern in expand(raw)? {
@@ -265,12 +273,17 @@ impl Signs {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::triage::lexicon::Lexicon;
     use crate::triage::matcher::Matcher;
 
     fn signs() -> (Signs, Matcher) {
         let lexicon = Lexicon::builtin().unwrap();
+        let source = Source {
+            visits: lexicon.visits.clone(),
+            elsewhere: lexicon.elsewhere.clone(),
+        };
         (
-            Signs::new(&lexicon).unwrap(),
+            Signs::new(&source).unwrap(),
             Matcher::new(&lexicon).unwrap(),
         )
     }

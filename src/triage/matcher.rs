@@ -93,6 +93,44 @@ pub enum Tag {
     Anaphora,
 }
 
+/// The tags of one cue, kept inline: a cue stands for one or a few things,
+/// and tens of thousands of cue spellings are built at start-up.
+#[derive(Debug, Clone, Copy)]
+pub struct Tags {
+    tags: [Tag; Tags::MAX],
+    len: u8,
+}
+
+impl Tags {
+    const MAX: usize = 4;
+
+    fn one(tag: Tag) -> Tags {
+        Tags {
+            tags: [tag; Tags::MAX],
+            len: 1,
+        }
+    }
+
+    /// Adds a tag (once); false when the cue already stands for as many
+    /// things as a cue may.
+    fn push(&mut self, tag: Tag) -> bool {
+        let len = usize::from(self.len);
+        if self.tags[..len].contains(&tag) {
+            return true;
+        }
+        if len == Tags::MAX {
+            return false;
+        }
+        self.tags[len] = tag;
+        self.len += 1;
+        true
+    }
+
+    fn as_slice(&self) -> &[Tag] {
+        &self.tags[..usize::from(self.len)]
+    }
+}
+
 /// A topic or escalation cue found in a review.
 #[derive(Debug, Clone, Copy)]
 pub struct TagHit {
@@ -161,7 +199,7 @@ pub struct Matcher {
     /// A byte of each symbol: a text with none of them (most reviews)
     /// skips the symbol automaton.
     symbol_bytes: [bool; 256],
-    tags: Trie<Vec<Tag>>,
+    tags: Trie<Tags>,
 }
 
 /// Adds every expansion of a lexicon entry; the first writer of a cue
@@ -206,117 +244,138 @@ fn symbol_automaton(patterns: &[String]) -> AhoCorasick {
         .expect("symbols are plain strings, which always compile")
 }
 
+type Symbols = (Trie<Kind>, Vec<String>, Vec<f32>);
+
+/// The trie of scoring cues, with the emoji and emoticons and their
+/// weights.
+fn cue_trie(lexicon: &Lexicon) -> Result<Symbols, String> {
+    // Sized for the built-in lexicon (a user's adds to it).
+    let mut cues = Trie::with_capacity(1800, 14_000);
+    let weights = |map: &std::collections::BTreeMap<String, Located<f64>>| {
+        map.iter()
+            .map(|(k, v)| (k.clone(), *v.get_ref() as f32))
+            .filter(|(_, w)| *w != 0.0)
+            .collect::<Vec<_>>()
+    };
+    for (cue, w) in weights(&lexicon.sarcasm) {
+        add(&mut cues, &cue, Kind::Sarcasm(w))?;
+    }
+    for (cue, w) in weights(&lexicon.praise) {
+        add(&mut cues, &cue, Kind::Praise(w))?;
+    }
+    for (cue, w) in weights(&lexicon.complaints) {
+        add(&mut cues, &cue, Kind::Complaint(w))?;
+    }
+    for cue in &lexicon.ratings {
+        add(&mut cues, cue.get_ref(), Kind::Stars)?;
+    }
+    for (cue, lone) in lexicon.negators.iter() {
+        add(
+            &mut cues,
+            cue,
+            Kind::Negator {
+                lone: *lone.get_ref() as f32,
+            },
+        )?;
+    }
+    for (cue, lone) in lexicon.excess.iter() {
+        add(
+            &mut cues,
+            cue,
+            Kind::Excess {
+                lone: *lone.get_ref() as f32,
+            },
+        )?;
+    }
+    for (cue, w) in weights(&lexicon.boosters) {
+        add(&mut cues, &cue, Kind::Booster(w))?;
+    }
+    for cue in &lexicon.contrast {
+        add(&mut cues, cue.get_ref(), Kind::Contrast)?;
+    }
+    for cue in &lexicon.concession {
+        add(&mut cues, cue.get_ref(), Kind::Concession)?;
+    }
+    for cue in &lexicon.enough {
+        add(&mut cues, cue.get_ref(), Kind::Enough)?;
+    }
+    for (cue, entry) in &lexicon.words {
+        let entry = *entry.get_ref();
+        if entry.weight() != 0.0 {
+            let kind = Kind::Word {
+                weight: entry.weight() as f32,
+                negated: entry.negated().map(|n| n as f32),
+            };
+            add(&mut cues, cue, kind)?;
+        }
+    }
+    for cue in &lexicon.function {
+        add(&mut cues, cue.get_ref(), Kind::Function)?;
+    }
+
+    let mut symbols = Vec::new();
+    let mut symbol_weights = Vec::new();
+    for (symbol, w) in weights(&lexicon.symbols) {
+        symbols.push(symbol.trim().to_string());
+        symbol_weights.push(w);
+    }
+
+    Ok((cues, symbols, symbol_weights))
+}
+
+/// The trie of topic, clause and escalation cues.
+fn tag_trie(lexicon: &Lexicon) -> Result<Trie<Tags>, String> {
+    let mut tags: Trie<Tags> = Trie::with_capacity(2200, 28_000);
+    let mut add_tag = |raw: &str, tag: Tag| -> Result<(), String> {
+        for pattern in expand(raw)? {
+            if let Err(i) = tags.insert(&pattern, Tags::one(tag)) {
+                if !tags.values[i].push(tag) {
+                    return Err(format!(
+                        "{pattern:?} stands for more than {} topics, clauses or escalations",
+                        Tags::MAX
+                    ));
+                }
+            }
+        }
+        Ok(())
+    };
+    for (kind, cues) in &lexicon.escalation {
+        for cue in &cues.cues {
+            add_tag(cue.get_ref(), Tag::Escalation(*kind))?;
+        }
+    }
+    for (topic, cues) in &lexicon.topics {
+        for cue in &cues.complaints {
+            add_tag(cue.get_ref(), Tag::Complaint(*topic))?;
+        }
+        for cue in &cues.judgements {
+            add_tag(cue.get_ref(), Tag::Judgement(*topic))?;
+        }
+        for cue in &cues.aspects {
+            add_tag(cue.get_ref(), Tag::Aspect(*topic))?;
+        }
+    }
+    let clauses = [
+        (&lexicon.clauses.irrealis, Tag::Irrealis),
+        (&lexicon.clauses.past, Tag::Past),
+        (&lexicon.clauses.excused, Tag::Excused),
+        (&lexicon.clauses.plain, Tag::Plain),
+        (&lexicon.clauses.anaphora, Tag::Anaphora),
+    ];
+    for (cues, tag) in clauses {
+        for cue in cues {
+            add_tag(cue.get_ref(), tag)?;
+        }
+    }
+    Ok(tags)
+}
+
 impl Matcher {
     /// Compiles a lexicon. Pattern errors were reported while loading, so
     /// a failure here is an entry the loader let through: it is named.
     pub fn new(lexicon: &Lexicon) -> Result<Matcher, String> {
-        let mut cues = Trie::new();
-        let weights = |map: &std::collections::BTreeMap<String, Located<f64>>| {
-            map.iter()
-                .map(|(k, v)| (k.clone(), *v.get_ref() as f32))
-                .filter(|(_, w)| *w != 0.0)
-                .collect::<Vec<_>>()
-        };
-        for (cue, w) in weights(&lexicon.sarcasm) {
-            add(&mut cues, &cue, Kind::Sarcasm(w))?;
-        }
-        for (cue, w) in weights(&lexicon.praise) {
-            add(&mut cues, &cue, Kind::Praise(w))?;
-        }
-        for (cue, w) in weights(&lexicon.complaints) {
-            add(&mut cues, &cue, Kind::Complaint(w))?;
-        }
-        for cue in &lexicon.ratings {
-            add(&mut cues, cue.get_ref(), Kind::Stars)?;
-        }
-        for (cue, lone) in lexicon.negators.iter() {
-            add(
-                &mut cues,
-                cue,
-                Kind::Negator {
-                    lone: *lone.get_ref() as f32,
-                },
-            )?;
-        }
-        for (cue, lone) in lexicon.excess.iter() {
-            add(
-                &mut cues,
-                cue,
-                Kind::Excess {
-                    lone: *lone.get_ref() as f32,
-                },
-            )?;
-        }
-        for (cue, w) in weights(&lexicon.boosters) {
-            add(&mut cues, &cue, Kind::Booster(w))?;
-        }
-        for cue in &lexicon.contrast {
-            add(&mut cues, cue.get_ref(), Kind::Contrast)?;
-        }
-        for cue in &lexicon.concession {
-            add(&mut cues, cue.get_ref(), Kind::Concession)?;
-        }
-        for cue in &lexicon.enough {
-            add(&mut cues, cue.get_ref(), Kind::Enough)?;
-        }
-        for (cue, entry) in &lexicon.words {
-            let entry = *entry.get_ref();
-            if entry.weight() != 0.0 {
-                let kind = Kind::Word {
-                    weight: entry.weight() as f32,
-                    negated: entry.negated().map(|n| n as f32),
-                };
-                add(&mut cues, cue, kind)?;
-            }
-        }
-        for cue in &lexicon.function {
-            add(&mut cues, cue.get_ref(), Kind::Function)?;
-        }
-
-        let mut symbols = Vec::new();
-        let mut symbol_weights = Vec::new();
-        for (symbol, w) in weights(&lexicon.symbols) {
-            symbols.push(symbol.trim().to_string());
-            symbol_weights.push(w);
-        }
-
-        let mut tags: Trie<Vec<Tag>> = Trie::new();
-        let mut add_tag = |raw: &str, tag: Tag| -> Result<(), String> {
-            for pattern in expand(raw)? {
-                if let Err(i) = tags.insert(&pattern, vec![tag]) {
-                    tags.values[i].push(tag);
-                }
-            }
-            Ok(())
-        };
-        for (kind, cues) in &lexicon.escalation {
-            for cue in &cues.cues {
-                add_tag(cue.get_ref(), Tag::Escalation(*kind))?;
-            }
-        }
-        for (topic, cues) in &lexicon.topics {
-            for cue in &cues.complaints {
-                add_tag(cue.get_ref(), Tag::Complaint(*topic))?;
-            }
-            for cue in &cues.judgements {
-                add_tag(cue.get_ref(), Tag::Judgement(*topic))?;
-            }
-            for cue in &cues.aspects {
-                add_tag(cue.get_ref(), Tag::Aspect(*topic))?;
-            }
-        }
-        let clauses = [
-            (&lexicon.clauses.irrealis, Tag::Irrealis),
-            (&lexicon.clauses.past, Tag::Past),
-            (&lexicon.clauses.excused, Tag::Excused),
-            (&lexicon.clauses.plain, Tag::Plain),
-            (&lexicon.clauses.anaphora, Tag::Anaphora),
-        ];
-        for (cues, tag) in clauses {
-            for cue in cues {
-                add_tag(cue.get_ref(), tag)?;
-            }
-        }
+        let (mut cues, symbols, symbol_weights) = cue_trie(lexicon)?;
+        let mut tags = tag_trie(lexicon)?;
         let mut vocabulary: HashMap<u64, Word, Fast> = HashMap::default();
         for (hash, id) in cues.vocabulary() {
             vocabulary.entry(hash).or_insert(UNKNOWN_WORD).cue = id;
@@ -422,7 +481,7 @@ impl Matcher {
                 continue;
             };
             let (start, end) = (s.words[i].0 - 1, s.words[i + len - 1].1 - 1);
-            for &tag in &self.tags.values[value] {
+            for &tag in self.tags.values[value].as_slice() {
                 s.tags.push(TagHit { start, end, tag });
             }
             i += len;

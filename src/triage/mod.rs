@@ -223,7 +223,9 @@ pub struct Classifier {
     matcher: Matcher,
     params: Params,
     rules: complaints::Rules,
-    signs: elsewhere::Signs,
+    /// Built on first use: only reviews whose business is known need it.
+    signs: std::sync::OnceLock<Result<elsewhere::Signs, String>>,
+    signs_from: elsewhere::Source,
     /// What the business is, when the profile says; else each review's
     /// platform may tell.
     business: Option<BusinessKind>,
@@ -267,7 +269,11 @@ impl Classifier {
                 contrast_before: params.contrast_before,
                 concession: params.concession,
             },
-            signs: elsewhere::Signs::new(lexicon)?,
+            signs: std::sync::OnceLock::new(),
+            signs_from: elsewhere::Source {
+                visits: lexicon.visits.clone(),
+                elsewhere: lexicon.elsewhere.clone(),
+            },
             params,
             business: None,
             business_name: None,
@@ -347,11 +353,17 @@ impl Classifier {
             let ours = self
                 .business
                 .or_else(|| BusinessKind::of_platform(review.source));
-            let other_business = if foreign.is_some() {
+            let known = ours.is_some() || self.business_name.is_some();
+            let other_business = if foreign.is_some() || !known {
                 None
             } else {
                 self.signs
-                    .other_business(scratch, ours, self.business_name.as_deref())
+                    .get_or_init(|| elsewhere::Signs::new(&self.signs_from))
+                    .as_ref()
+                    .ok()
+                    .and_then(|signs| {
+                        signs.other_business(scratch, ours, self.business_name.as_deref())
+                    })
             }
             .map(|found| {
                 let (field, start, end) = scratch.locate(found.span.clone());

@@ -16,6 +16,18 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// likely as a cosmic ray), which keeps the tables small and free of
 /// pointer chasing: the lookup per word is what the scan costs.
 pub fn word_hash(word: &[u8]) -> u64 {
+    // "don’t" is "don't": the curly apostrophe is folded here, so cues are
+    // built with the straight one only.
+    if word.contains(&0xE2) {
+        let folded = String::from_utf8_lossy(word).replace('\u{2019}', "'");
+        if folded.len() != word.len() {
+            return hash_bytes(folded.as_bytes());
+        }
+    }
+    hash_bytes(word)
+}
+
+fn hash_bytes(word: &[u8]) -> u64 {
     let mut h = 0x9e37_79b9_7f4a_7c15u64 ^ word.len() as u64;
     let mut chunks = word.chunks_exact(8);
     for chunk in &mut chunks {
@@ -81,16 +93,27 @@ fn edge(node: u32, word: u32) -> u64 {
 
 impl<T> Trie<T> {
     pub fn new() -> Trie<T> {
+        Trie::with_capacity(4096, 8192)
+    }
+
+    /// A trie sized for about `words` distinct words and `edges` deeper
+    /// edges: growing the tables of a large trie step by step costs more
+    /// at start-up than building it.
+    pub fn with_capacity(words: usize, edges: usize) -> Trie<T> {
         Trie {
-            vocabulary: HashMap::with_capacity_and_hasher(4096, Fast::default()),
-            spelled: HashMap::with_capacity_and_hasher(4096, Fast::default()),
-            roots: Vec::with_capacity(4096),
-            edges: HashMap::with_capacity_and_hasher(8192, Fast::default()),
-            nodes: vec![Node {
-                end: UNKNOWN,
-                children: true,
-            }],
-            values: Vec::new(),
+            vocabulary: HashMap::with_capacity_and_hasher(words, Fast::default()),
+            spelled: HashMap::with_capacity_and_hasher(words, Fast::default()),
+            roots: Vec::with_capacity(words),
+            edges: HashMap::with_capacity_and_hasher(edges, Fast::default()),
+            nodes: {
+                let mut nodes = Vec::with_capacity(edges + words);
+                nodes.push(Node {
+                    end: UNKNOWN,
+                    children: true,
+                });
+                nodes
+            },
+            values: Vec::with_capacity(edges),
         }
     }
 
@@ -101,12 +124,19 @@ impl<T> Trie<T> {
         let mut node = 0u32;
         for word in cue.split(' ').filter(|w| !w.is_empty()) {
             let hash = word_hash(word.as_bytes());
-            let spelled = self.spelled.entry(hash).or_insert_with(|| word.into());
-            assert_eq!(&**spelled, word, "two lexicon words share a hash");
             let next_id = self.vocabulary.len() as u32;
             let id = *self.vocabulary.entry(hash).or_insert(next_id);
             if id == next_id {
                 self.roots.push(UNKNOWN);
+                self.spelled.insert(hash, word.into());
+            } else {
+                // Checked only when a word comes again, which is when two
+                // words could share a hash.
+                let first = self.spelled.get(&hash).map(|w| &**w);
+                assert!(
+                    first.is_none_or(|w| w == word),
+                    "two lexicon words share a hash"
+                );
             }
             let next_node = self.nodes.len() as u32;
             let slot = if node == 0 {
