@@ -122,10 +122,8 @@ impl Signs {
         }
         let mut visits: Vec<(Range<usize>, BusinessKind)> = Vec::new();
         let (mut elsewhere, mut place) = (None, false);
-        let ids: Vec<u32> = s
-            .words
-            .iter()
-            .map(|&(a, b)| self.trie.word_id(word_hash(&s.norm[a..b])))
+        let ids: Vec<u32> = (0..s.words.len())
+            .map(|i| self.trie.word_id(s.word_hash(i)))
             .collect();
         let mut i = 0;
         while i < ids.len() {
@@ -229,7 +227,7 @@ impl Signs {
             // Shouting ("DO NOT") names nothing.
             let shouted = w.chars().filter(|c| c.is_alphabetic()).count() > 1
                 && !w.chars().any(char::is_lowercase);
-            let hash = word_hash(&s.norm[s.words[i].0..s.words[i].1]);
+            let hash = s.word_hash(i);
             first_upper && !shouted && !self.not_names.contains(&hash)
         };
         let joined = |i: usize| {
@@ -241,7 +239,7 @@ impl Signs {
             i > 0
                 && self
                     .names_after
-                    .contains(&word_hash(&s.norm[s.words[i - 1].0..s.words[i - 1].1]))
+                    .contains(&s.word_hash(i - 1))
         };
         let mut out = Vec::new();
         let mut i = 0;

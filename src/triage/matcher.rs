@@ -14,7 +14,7 @@ use super::language::English;
 use super::lexicon::{Lexicon, Located};
 use super::patterns::{expand, normalize_into, Shape};
 use super::topics::Topic;
-use super::trie::{word_hash, Fast, Trie, UNKNOWN};
+use super::trie::{curly_word_hash, word_hash, Fast, Trie, UNKNOWN};
 use crate::error::Result;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
@@ -158,9 +158,21 @@ pub struct Scratch {
     pub english: English,
     /// The title's length when the text starts with it (as "title. text").
     pub title_len: Option<usize>,
+    /// The text holds a curly apostrophe, so words are hashed folding it.
+    pub curly: bool,
 }
 
 impl Scratch {
+    /// The hash of word `i` (of `words`), as cues are hashed.
+    pub fn word_hash(&self, i: usize) -> u64 {
+        let (a, b) = self.words[i];
+        if self.curly {
+            curly_word_hash(&self.norm[a..b])
+        } else {
+            word_hash(&self.norm[a..b])
+        }
+    }
+
     /// The field and field-relative byte span of a span of `text`.
     pub fn locate(&self, span: std::ops::Range<usize>) -> (Field, usize, usize) {
         match self.title_len {
@@ -424,10 +436,11 @@ impl Matcher {
         s.ids.clear();
         s.tag_ids.clear();
         s.english = English::default();
-        for &(a, b) in &s.words {
+        s.curly = s.text.contains('\u{2019}');
+        for i in 0..s.words.len() {
             let word = self
                 .vocabulary
-                .get(&word_hash(&s.norm[a..b]))
+                .get(&s.word_hash(i))
                 .copied()
                 .unwrap_or(UNKNOWN_WORD);
             s.english.function += u32::from(word.function);

@@ -16,18 +16,6 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// likely as a cosmic ray), which keeps the tables small and free of
 /// pointer chasing: the lookup per word is what the scan costs.
 pub fn word_hash(word: &[u8]) -> u64 {
-    // "don’t" is "don't": the curly apostrophe is folded here, so cues are
-    // built with the straight one only.
-    if word.contains(&0xE2) {
-        let folded = String::from_utf8_lossy(word).replace('\u{2019}', "'");
-        if folded.len() != word.len() {
-            return hash_bytes(folded.as_bytes());
-        }
-    }
-    hash_bytes(word)
-}
-
-fn hash_bytes(word: &[u8]) -> u64 {
     let mut h = 0x9e37_79b9_7f4a_7c15u64 ^ word.len() as u64;
     let mut chunks = word.chunks_exact(8);
     for chunk in &mut chunks {
@@ -39,6 +27,16 @@ fn hash_bytes(word: &[u8]) -> u64 {
     last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
     h = (h.rotate_left(23) ^ u64::from_le_bytes(last)).wrapping_mul(0x517c_c1b7_2722_0a95);
     h ^ (h >> 32)
+}
+
+/// [`word_hash`] of a word of a text that holds curly apostrophes: "don’t"
+/// is "don't", so cues are built with the straight one only.
+pub fn curly_word_hash(word: &[u8]) -> u64 {
+    if word.contains(&0xE2) {
+        let folded = String::from_utf8_lossy(word).replace('\u{2019}', "'");
+        return word_hash(folded.as_bytes());
+    }
+    word_hash(word)
 }
 
 /// Keys here are already hashes (or node/word pairs): one mixing step.
