@@ -22,7 +22,9 @@ pub struct Clause {
     pub tags: Range<usize>,
     /// Its scored cues, as a range of the verdict's reasons.
     pub cues: Range<usize>,
-    pub irrealis: bool,
+    /// Where a supposition starts ("I expected", "as if"): what follows it
+    /// in the clause is not lived.
+    pub irrealis: Option<usize>,
     pub past: bool,
     pub excused: bool,
     /// It opens with a pronoun ("it was tiny"): it may judge what the
@@ -92,7 +94,7 @@ fn fill(s: &Scratch, reasons: &[Cue], out: &mut [Clause]) {
         let opening = s.text[c.start..c.end].len() - s.text[c.start..c.end].trim_start().len();
         for t in &s.tags[c.tags.clone()] {
             match t.tag {
-                Tag::Irrealis => c.irrealis = true,
+                Tag::Irrealis => c.irrealis = c.irrealis.or(Some(t.start)),
                 Tag::Past => c.past = true,
                 Tag::Excused => c.excused = true,
                 Tag::Anaphora if t.start == c.start + opening => c.anaphora = true,

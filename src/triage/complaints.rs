@@ -152,12 +152,12 @@ pub fn complaints(
             (same || near).then_some(a)
         });
         let before = found.len();
-        if !(c.irrealis || c.excused) {
+        if !c.excused {
             read_clause(s, reasons, n, c, rules, inherited, &mut found);
         }
         let judged = found.len() > before
             || reasons[c.cues.clone()].iter().any(|r| r.weight != 0.0)
-            || c.irrealis
+            || c.irrealis.is_some()
             || c.excused;
         let tags = &s.tags[c.tags.clone()];
         if let Some(a) = spans(tags, aspect_of).pop() {
@@ -231,8 +231,13 @@ fn read_clause(
     inherited: Option<&Spanned>,
     found: &mut Vec<Found>,
 ) {
+    // Only what comes before a supposition is lived: "the rice was hard,
+    // as if made hours before" complains; "if the fries had been cold" not.
+    let until = c.irrealis.unwrap_or(c.end);
     let tags = &s.tags[c.tags.clone()];
+    let tags = &tags[..tags.partition_point(|t| t.start < until)];
     let cues = &reasons[c.cues.clone()];
+    let cues = &cues[..cues.partition_point(|r| r.start < until)];
     let plain: Vec<Range<usize>> = tags
         .iter()
         .filter(|t| t.tag == Tag::Plain)
@@ -306,9 +311,10 @@ fn read_clause(
     };
     for (span, own, weight) in judgements {
         // An amount is what a sentiment word of its clause judges ("$15
-        // for a soda is a joke") when the clause names no aspect; a word of
-        // a topic keeps its topic.
-        if let (Some(m), true) = (&money, own.is_empty() && aspects.is_empty()) {
+        // for a soda is a joke"), unless the clause names a bill or a charge;
+        // a word of a topic keeps its topic.
+        let billed = aspects.iter().any(|a| a.topics.contains(&Topic::Billing));
+        if let (Some(m), true) = (&money, own.is_empty() && !billed) {
             let reading = Reading::Judged {
                 judgement: s.text[span.clone()].to_string(),
                 aspect: Some(s.text[m.clone()].to_string()),

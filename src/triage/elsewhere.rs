@@ -235,12 +235,7 @@ impl Signs {
             let (start, _) = word(i);
             s.text[end..start].bytes().all(|b| b == b' ')
         };
-        let after_cue = |i: usize| {
-            i > 0
-                && self
-                    .names_after
-                    .contains(&s.word_hash(i - 1))
-        };
+        let after_cue = |i: usize| i > 0 && self.names_after.contains(&s.word_hash(i - 1));
         let mut out = Vec::new();
         let mut i = 0;
         while i < s.words.len() {

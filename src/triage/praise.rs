@@ -35,7 +35,7 @@ fn praises(c: &Cue) -> bool {
 pub fn praise(s: &Scratch, reasons: &[Cue], clauses: &[Clause], rules: &Rules) -> Vec<Praise> {
     let mut out = Vec::new();
     for c in clauses {
-        if c.irrealis || c.past || question(s, c) {
+        if c.irrealis.is_some() || c.past || question(s, c) {
             continue;
         }
         let cues = &reasons[c.cues.clone()];
