@@ -158,15 +158,15 @@ pub struct TopicCues {
     /// Wording that is a complaint about the topic by itself ("overcharged",
     /// "never arrived"); it counts unless negated or merely supposed.
     #[serde(default)]
-    pub complaints: Phrases,
+    pub complaints: Vec<Located<TopicCue>>,
     /// Judgements that speak of this topic when the clause names no other
     /// aspect ("cold": the food; "the room was cold": the room).
     #[serde(default)]
-    pub judgements: Phrases,
+    pub judgements: Vec<Located<TopicCue>>,
     /// Words that name the aspect ("fries", "waiter"): a complaint only with
     /// a negative judgement in the same clause, never by themselves.
     #[serde(default)]
-    pub aspects: Phrases,
+    pub aspects: Vec<Located<TopicCue>>,
     /// Topics whose aspects this topic's judgements win over ("slow" next
     /// to "service" is still about waiting).
     #[serde(default)]
@@ -177,6 +177,31 @@ pub struct TopicCues {
     /// Sentences that must not give this topic (checked by tests).
     #[serde(default)]
     pub counter: Vec<String>,
+}
+
+/// One topic cue: its pattern, and the sentence in which it (and not
+/// another cue) gives its topic. The built-in cues all carry one, and a
+/// test reads each; a user's may be a bare pattern.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum TopicCue {
+    Bare(String),
+    Full { cue: String, example: String },
+}
+
+impl TopicCue {
+    pub fn cue(&self) -> &str {
+        match self {
+            TopicCue::Bare(cue) | TopicCue::Full { cue, .. } => cue,
+        }
+    }
+
+    pub fn example(&self) -> Option<&str> {
+        match self {
+            TopicCue::Bare(_) => None,
+            TopicCue::Full { example, .. } => Some(example),
+        }
+    }
 }
 
 /// Words that change what a clause asserts, for complaints and praise.
@@ -351,6 +376,16 @@ fn check_keys<V>(origin: &Origin, map: &BTreeMap<String, Located<V>>) -> Result<
     }
     for (cue, value) in map {
         expand(cue).map_err(|e| origin.error(value.span().start, e))?;
+    }
+    Ok(())
+}
+
+fn check_cues(origin: &Origin, list: &[Located<TopicCue>]) -> Result<()> {
+    if !origin.check {
+        return Ok(());
+    }
+    for cue in list {
+        expand(cue.get_ref().cue()).map_err(|e| origin.error(cue.span().start, e))?;
     }
     Ok(())
 }
@@ -549,7 +584,7 @@ impl Lexicon {
                 self.clauses.excused.extend(c.excused);
                 for (topic, cues) in f.topics {
                     for list in [&cues.complaints, &cues.judgements, &cues.aspects] {
-                        check_list(&origin, list)?;
+                        check_cues(&origin, list)?;
                     }
                     let slot = self.topics.entry(topic).or_default();
                     if !cues.why.is_empty() {

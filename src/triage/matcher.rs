@@ -358,13 +358,13 @@ fn tag_trie(lexicon: &Lexicon) -> Result<Trie<Tags>, String> {
     }
     for (topic, cues) in &lexicon.topics {
         for cue in &cues.complaints {
-            add_tag(cue.get_ref(), Tag::Complaint(*topic))?;
+            add_tag(cue.get_ref().cue(), Tag::Complaint(*topic))?;
         }
         for cue in &cues.judgements {
-            add_tag(cue.get_ref(), Tag::Judgement(*topic))?;
+            add_tag(cue.get_ref().cue(), Tag::Judgement(*topic))?;
         }
         for cue in &cues.aspects {
-            add_tag(cue.get_ref(), Tag::Aspect(*topic))?;
+            add_tag(cue.get_ref().cue(), Tag::Aspect(*topic))?;
         }
     }
     let clauses = [

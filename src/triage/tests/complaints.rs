@@ -32,6 +32,70 @@ fn every_topic_example_gives_its_topic() {
     }
 }
 
+/// A matched span as the matcher spells it: lower case, a digit as "0",
+/// punctuation as a space, apostrophes straight.
+fn spelled(text: &str) -> String {
+    let mapped: String = text
+        .to_lowercase()
+        .replace('\u{2019}', "'")
+        .chars()
+        .map(|c| match c {
+            '0'..='9' => '0',
+            c if c.is_alphanumeric() || c == '\'' => c,
+            _ => ' ',
+        })
+        .collect();
+    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every cue of the built-in topics carries a sentence, and in that
+/// sentence it is that cue that gives the topic: a complaint's wording, its
+/// judgement or its aspect is one of the cue's spellings. Without the cue
+/// the reading could not be there.
+#[test]
+fn every_topic_cue_fires_in_its_own_example() {
+    use super::super::patterns::expand;
+    let lexicon = Lexicon::builtin().unwrap();
+    let mut checked = 0;
+    for (topic, cues) in &lexicon.topics {
+        let lists = [
+            ("complaints", &cues.complaints),
+            ("judgements", &cues.judgements),
+            ("aspects", &cues.aspects),
+        ];
+        for (list, entries) in lists {
+            for entry in entries {
+                let cue = entry.get_ref();
+                let example = cue
+                    .example()
+                    .unwrap_or_else(|| panic!("{topic:?} {list} {:?} has no example", cue.cue()));
+                let spellings = expand(cue.cue()).unwrap();
+                let v = rated(example, 1.0);
+                let fired = v.complaints.iter().any(|c| {
+                    let read = match (&c.reading, list) {
+                        (Reading::Phrase(p), "complaints") => Some(p),
+                        (Reading::Judged { judgement, .. }, "judgements") => Some(judgement),
+                        (Reading::Judged { aspect, .. }, "aspects") => aspect.as_ref(),
+                        _ => None,
+                    };
+                    c.topic == *topic && read.is_some_and(|r| spellings.contains(&spelled(r)))
+                });
+                assert!(
+                    fired,
+                    "{topic:?} {list} {:?}: {example:?} gives {:?}",
+                    cue.cue(),
+                    v.complaints
+                        .iter()
+                        .map(|c| (c.topic, &c.reading))
+                        .collect::<Vec<_>>()
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}
+
 #[test]
 fn no_topic_counter_example_gives_its_topic() {
     let lexicon = Lexicon::builtin().unwrap();
