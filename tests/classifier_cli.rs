@@ -164,3 +164,52 @@ fn holdout_accuracy_on_shared_data_meets_the_targets() {
     let (precision, f1) = f1_of("POOLED");
     assert!(f1 >= 0.82 && precision >= 0.85, "{table}");
 }
+
+#[test]
+fn triage_reads_complaints_praise_and_other_businesses_end_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("r.jsonl");
+    std::fs::write(
+        &input,
+        concat!(
+            r#"{"id": "de", "text": "Das Essen war kalt und der Kellner sehr unfreundlich, nie wieder.", "rating": 1}"#,
+            "\n",
+            r#"{"id": "en", "text": "The food was good but the service was slow.", "rating": 2}"#,
+            "\n",
+            r#"{"id": "dinner", "text": "We were seated late and our waiter forgot the appetizers.", "rating": 1}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let profile = dir.path().join("replywise.toml");
+    std::fs::write(&profile, "kind = \"app\"\nbusiness_name = \"TableTap\"\n").unwrap();
+    let out = replywise()
+        .args(["triage", "--only", "negative", "--format", "jsonl", "--profile"])
+        .arg(&profile)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let row = |id: &str| rows.iter().find(|r| r["id"] == id).unwrap_or_else(|| panic!("{id}"));
+    // A 1-star review in German is negative, kept by --only negative.
+    assert_eq!(row("de")["label"], "negative");
+    assert_eq!(row("de")["detected_language"], "deu");
+    let en = row("en");
+    let complaint = &en["complaints"][0];
+    assert_eq!(complaint["topic"], "wait_time");
+    assert_eq!(complaint["evidence"], "the service was slow");
+    assert_eq!(complaint["field"], "text");
+    let (start, end) = (complaint["start"].as_u64().unwrap(), complaint["end"].as_u64().unwrap());
+    assert_eq!(&en["text"].as_str().unwrap()[start as usize..end as usize], "the service was slow");
+    assert_eq!(en["praise"][0]["text"], "The food was good");
+    assert_eq!(en["about_other_business"], false);
+    // An app's page with a dinner recounted on it.
+    let dinner = row("dinner");
+    assert_eq!(dinner["about_other_business"], true);
+    assert_eq!(dinner["other_business"]["kind"], "restaurant");
+}

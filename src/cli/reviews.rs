@@ -169,8 +169,9 @@ pub struct TriageArgs {
     /// Exit with 1 when any negative review was found (for alerting scripts).
     #[arg(long)]
     pub fail_on_negative: bool,
-    /// The business profile, whose `kind` shows reviews about another
-    /// business (default: ./replywise.toml, then the config directory).
+    /// The business profile, whose `kind` and `business_name` show reviews
+    /// about another business (default: ./replywise.toml, then the config
+    /// directory).
     #[arg(long, value_name = "FILE")]
     pub profile: Option<std::path::PathBuf>,
     #[command(flatten)]
