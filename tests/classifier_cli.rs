@@ -184,18 +184,33 @@ fn triage_reads_complaints_praise_and_other_businesses_end_to_end() {
     let profile = dir.path().join("replywise.toml");
     std::fs::write(&profile, "kind = \"app\"\nbusiness_name = \"TableTap\"\n").unwrap();
     let out = replywise()
-        .args(["triage", "--only", "negative", "--format", "jsonl", "--profile"])
+        .args([
+            "triage",
+            "--only",
+            "negative",
+            "--format",
+            "jsonl",
+            "--profile",
+        ])
         .arg(&profile)
         .arg(&input)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let rows: Vec<serde_json::Value> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    let row = |id: &str| rows.iter().find(|r| r["id"] == id).unwrap_or_else(|| panic!("{id}"));
+    let row = |id: &str| {
+        rows.iter()
+            .find(|r| r["id"] == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
     // A 1-star review in German is negative, kept by --only negative.
     assert_eq!(row("de")["label"], "negative");
     assert_eq!(row("de")["detected_language"], "deu");
@@ -204,8 +219,14 @@ fn triage_reads_complaints_praise_and_other_businesses_end_to_end() {
     assert_eq!(complaint["topic"], "wait_time");
     assert_eq!(complaint["evidence"], "the service was slow");
     assert_eq!(complaint["field"], "text");
-    let (start, end) = (complaint["start"].as_u64().unwrap(), complaint["end"].as_u64().unwrap());
-    assert_eq!(&en["text"].as_str().unwrap()[start as usize..end as usize], "the service was slow");
+    let (start, end) = (
+        complaint["start"].as_u64().unwrap(),
+        complaint["end"].as_u64().unwrap(),
+    );
+    assert_eq!(
+        &en["text"].as_str().unwrap()[start as usize..end as usize],
+        "the service was slow"
+    );
     assert_eq!(en["praise"][0]["text"], "The food was good");
     assert_eq!(en["about_other_business"], false);
     // An app's page with a dinner recounted on it.

@@ -90,15 +90,14 @@ impl Rules {
         w
     }
 
-    /// Scored cues that judge an aspect: sentiment words and complaint
-    /// wording, not emoji, stars or a lone negator.
+    /// Scored cues that judge an aspect: sentiment words, not complaint
+    /// wording, emoji, stars or a lone negator.
     fn judges(&self, c: &Cue) -> bool {
+        // Complaint wording of the scorer ("won't be back", "used to be my
+        // favourite") judges the whole visit, not the aspect beside it.
         c.weight < 0.0
             && -self.plain_weight(c) >= self.floor
-            && matches!(
-                c.kind,
-                CueKind::Word | CueKind::Complaint | CueKind::Excess | CueKind::Sarcasm
-            )
+            && matches!(c.kind, CueKind::Word | CueKind::Excess | CueKind::Sarcasm)
     }
 
     /// The topic a judgement of `own` topics speaks of, next to an aspect
@@ -160,7 +159,9 @@ pub fn complaints(
             || c.irrealis.is_some()
             || c.excused;
         let tags = &s.tags[c.tags.clone()];
-        if let Some(a) = spans(tags, aspect_of).pop() {
+        // The first aspect of a clause is most often its subject: "Our room
+        // was on the top floor. It was tiny."
+        if let Some(a) = spans(tags, aspect_of).into_iter().next() {
             last = Some((a, c.sentence, judged));
         } else if let Some((_, sentence, j)) = last.as_mut() {
             // An aspect is inherited by the clause right after it only.

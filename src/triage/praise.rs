@@ -7,7 +7,7 @@
 
 use super::clauses::{self, Clause};
 use super::complaints::{Field, Rules};
-use super::matcher::{Kind, Scratch};
+use super::matcher::{Kind, Scratch, Tag};
 use super::{Cue, CueKind, Rule};
 use serde::Serialize;
 
@@ -20,8 +20,9 @@ pub struct Praise {
     pub end: usize,
 }
 
-/// A clause must praise at least this much to count.
-const ENOUGH: f64 = 1.0;
+/// A clause must praise at least this much to count: "nice" and "clean"
+/// praise, "laughed" and "fine" do not.
+const ENOUGH: f64 = 1.3;
 /// Clauses longer than this are a story, not a thing liked.
 const MAX_WORDS: usize = 18;
 
@@ -29,6 +30,14 @@ fn praises(c: &Cue) -> bool {
     c.weight > 0.0
         && matches!(c.kind, CueKind::Word | CueKind::Praise)
         && !c.rules.contains(&Rule::Sarcasm)
+}
+
+/// A cue inside a phrase that judges nothing ("quick review", "left in a
+/// safe place", "it came well done").
+fn plain(s: &Scratch, c: &Clause, cue: &Cue) -> bool {
+    s.tags[c.tags.clone()]
+        .iter()
+        .any(|t| t.tag == Tag::Plain && t.start < cue.end && cue.start < t.end)
 }
 
 /// The praise of a review, in text order.
@@ -46,7 +55,7 @@ pub fn praise(s: &Scratch, reasons: &[Cue], clauses: &[Clause], rules: &Rules) -
         // praise of what it names.
         let good: f64 = cues
             .iter()
-            .filter(|r| praises(r))
+            .filter(|r| praises(r) && !plain(s, c, r))
             .map(|r| rules.plain_weight(r))
             .sum();
         if good < ENOUGH {
@@ -56,7 +65,7 @@ pub fn praise(s: &Scratch, reasons: &[Cue], clauses: &[Clause], rules: &Rules) -
         if !(2..=MAX_WORDS).contains(&words) {
             continue;
         }
-        let Some(first) = cues.iter().find(|r| praises(r)) else {
+        let Some(first) = cues.iter().find(|r| praises(r) && !plain(s, c, r)) else {
             continue;
         };
         let span = clauses::evidence(&s.text, c, first.start..first.end);

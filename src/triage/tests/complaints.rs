@@ -166,6 +166,43 @@ fn a_judgement_takes_the_topic_of_the_aspect_it_judges() {
 }
 
 #[test]
+fn a_clause_may_judge_the_aspect_named_just_before() {
+    // A pronoun opening the clause stands for the aspect before it.
+    assert_eq!(
+        topics_of("We booked the suite. It was filthy."),
+        [Topic::Cleanliness]
+    );
+    assert_eq!(
+        topics_of("Our room was on the top floor. It was tiny."),
+        [Topic::Room]
+    );
+    // "As for the food, a disappointment": the clause before named it.
+    assert_eq!(
+        topics_of("As for the pasta, a huge disappointment."),
+        [Topic::FoodQuality]
+    );
+    // A pronoun far from the judgement stands for the whole visit.
+    assert_eq!(
+        topics_of("The food came. It was a rather messy and awful evening."),
+        []
+    );
+}
+
+#[test]
+fn an_amount_is_what_a_clause_without_a_bill_judges() {
+    assert_eq!(
+        topics_of("$15 for a vodka soda is a joke."),
+        [Topic::PriceValue]
+    );
+    // A bill or a charge named in the clause keeps it billing.
+    let got = topics_of("The bill was $120, a total joke.");
+    assert!(
+        got.contains(&Topic::Billing) && !got.contains(&Topic::PriceValue),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn light_sentiment_words_only_mention() {
     // "charged" and "waited" weigh less than the judgement floor.
     assert_eq!(topics_of("I was charged at the desk and waited."), []);
