@@ -6,45 +6,26 @@
 //! comes from the business profile when there is one, else from the
 //! platform a review was published on.
 
+use crate::names::named_set;
 use crate::review::Platform;
-use serde::{Deserialize, Serialize};
 
-macro_rules! kinds {
-    ($($variant:ident => $name:literal),* $(,)?) => {
-        /// The closed set of kinds of business.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum BusinessKind { $($variant,)* }
-
-        impl BusinessKind {
-            pub const ALL: &'static [BusinessKind] = &[$(BusinessKind::$variant,)*];
-
-            /// The snake_case name used in data, profiles and output.
-            pub fn name(self) -> &'static str {
-                match self { $(BusinessKind::$variant => $name,)* }
-            }
-        }
-    };
-}
-
-kinds!(
-    Restaurant => "restaurant",
-    CafeBar => "cafe_bar",
-    Hotel => "hotel",
-    App => "app",
-    OnlineShop => "online_shop",
-    RetailStore => "retail_store",
-    ServiceBusiness => "service_business",
-    Clinic => "clinic",
-    CarRental => "car_rental",
-    Courier => "courier",
+named_set!(
+    /// The closed set of kinds of business.
+    BusinessKind {
+        Restaurant => "restaurant",
+        CafeBar => "cafe_bar",
+        Hotel => "hotel",
+        App => "app",
+        OnlineShop => "online_shop",
+        RetailStore => "retail_store",
+        ServiceBusiness => "service_business",
+        Clinic => "clinic",
+        CarRental => "car_rental",
+        Courier => "courier",
+    }
 );
 
 impl BusinessKind {
-    pub fn from_name(name: &str) -> Option<BusinessKind> {
-        BusinessKind::ALL.iter().copied().find(|k| k.name() == name)
-    }
-
     /// The kind a platform implies on its own: app stores list apps, and
     /// Amazon lists goods sold online. Review sites list every kind.
     pub fn of_platform(platform: Platform) -> Option<BusinessKind> {

@@ -15,6 +15,7 @@ pub mod error;
 pub mod eval;
 pub mod fetch;
 pub mod input;
+mod names;
 pub mod output;
 pub mod phrasebook;
 pub mod profile;

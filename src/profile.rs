@@ -45,26 +45,33 @@ pub struct Profile {
     pub tone: Tone,
 }
 
-fn kind<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<BusinessKind>, D::Error> {
+/// A name of a closed set, or an error listing the names it may be.
+fn one_of<'de, D: serde::Deserializer<'de>, T: Copy>(
+    d: D,
+    what: &str,
+    all: &[T],
+    name_of: fn(T) -> &'static str,
+) -> Result<Option<T>, D::Error> {
     let name = String::deserialize(d)?;
-    BusinessKind::from_name(&name).map(Some).ok_or_else(|| {
-        let names: Vec<&str> = BusinessKind::ALL.iter().map(|k| k.name()).collect();
-        serde::de::Error::custom(format!(
-            "unknown kind {name:?}; use one of {}",
-            names.join(", ")
-        ))
-    })
+    all.iter()
+        .copied()
+        .find(|x| name_of(*x) == name)
+        .map(Some)
+        .ok_or_else(|| {
+            let names: Vec<&str> = all.iter().map(|x| name_of(*x)).collect();
+            serde::de::Error::custom(format!(
+                "unknown {what} {name:?}; use one of {}",
+                names.join(", ")
+            ))
+        })
+}
+
+fn kind<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<BusinessKind>, D::Error> {
+    one_of(d, "kind", BusinessKind::ALL, BusinessKind::name)
 }
 
 fn platform<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Platform>, D::Error> {
-    let name = String::deserialize(d)?;
-    Platform::from_name(&name).map(Some).ok_or_else(|| {
-        let names: Vec<&str> = Platform::ALL.iter().map(|p| p.name()).collect();
-        serde::de::Error::custom(format!(
-            "unknown platform {name:?}; use one of {}",
-            names.join(", ")
-        ))
-    })
+    one_of(d, "platform", &Platform::ALL, Platform::name)
 }
 
 impl Profile {
