@@ -179,12 +179,14 @@ impl Signs {
     }
 
     /// A venue named that is not ours: twice, or once beside a cue that
-    /// places it elsewhere; and ours not named at all.
+    /// places it elsewhere; and named more often than ours ("we meant to go
+    /// to Casa Moreno but went to El Toro Grill ... El Toro Grill ...").
     fn named_elsewhere(&self, s: &Scratch, our_name: &str, elsewhere: bool) -> Option<Found> {
-        let ours = our_name.to_lowercase();
-        if ours.trim().is_empty() || s.text.to_lowercase().contains(ours.trim()) {
+        let ours = our_name.trim().to_lowercase();
+        if ours.is_empty() {
             return None;
         }
+        let ours_named = s.text.to_lowercase().matches(ours.as_str()).count();
         let names = self.names(s);
         let other = |r: &Range<usize>| {
             let name = s.text[r.clone()].to_lowercase();
@@ -197,14 +199,21 @@ impl Signs {
                 .split_whitespace()
                 .next()
                 .unwrap_or_default();
-            s.words
+            let said = s
+                .words
                 .iter()
                 .filter(|&&(a, b)| &s.text[a - 1..b - 1] == first)
-                .count()
+                .count();
+            // "Golden" of "Golden Dragon Kitchen" names ours, not theirs.
+            let in_ours = ours.split_whitespace().any(|w| w == first.to_lowercase());
+            said - if in_ours { ours_named.min(said) } else { 0 }
         };
         names
             .iter()
-            .find(|r| other(r) && (elsewhere || count(r) >= 2))
+            .find(|r| {
+                let n = count(r);
+                other(r) && n > ours_named && (elsewhere || n >= 2)
+            })
             .map(|r| Found {
                 kind: None,
                 span: r.clone(),
@@ -312,9 +321,12 @@ mod tests {
         assert_eq!(found(placed, None, ours).as_deref(), Some("Club Vault"));
         // Once, with nothing placing it elsewhere, is a mention.
         assert_eq!(found("We went on to Golden Wok after.", None, ours), None);
-        // Naming ours, or knowing no name, decides nothing.
+        // Naming ours as often, or knowing no name, decides nothing.
         let ours_too = "Golden Wok next door is fine, but Golden Dragon Kitchen was cold.";
         assert_eq!(found(ours_too, None, ours), None);
+        let instead = "We meant to go to Golden Dragon Kitchen but went to Golden Wok. \
+                       Golden Wok served cold noodles.";
+        assert_eq!(found(instead, None, ours).as_deref(), Some("Golden Wok"));
         assert_eq!(found(twice, None, None), None);
         // Days, months and shouting are no names.
         assert_eq!(
