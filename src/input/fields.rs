@@ -40,7 +40,16 @@ impl Record {
         let key = self
             .map
             .keys()
-            .find(|k| names.iter().any(|n| loose_eq(n, k)))?
+            .find(|k| {
+                // Each key is folded once, not once per name it is compared with.
+                let mut buf = [0u8; 64];
+                match fold_into(k, &mut buf) {
+                    Some(folded) => names
+                        .iter()
+                        .any(|n| fold_ascii(n).eq(folded.iter().copied())),
+                    None => names.iter().any(|n| loose_eq(n, k)),
+                }
+            })?
             .clone();
         let value = self.map.shift_remove(&key)?;
         Some((key, value))
@@ -93,6 +102,20 @@ fn fold_ascii(s: &str) -> impl Iterator<Item = u8> + '_ {
     s.bytes()
         .filter(u8::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
+}
+
+/// `key` folded as [`loose`] folds it, into `buf`, when it is ASCII and
+/// fits; `None` otherwise.
+fn fold_into<'a>(key: &str, buf: &'a mut [u8; 64]) -> Option<&'a [u8]> {
+    if !key.is_ascii() {
+        return None;
+    }
+    let mut len = 0;
+    for b in fold_ascii(key) {
+        *buf.get_mut(len)? = b;
+        len += 1;
+    }
+    Some(&buf[..len])
 }
 
 pub fn loose_eq(a: &str, b: &str) -> bool {
