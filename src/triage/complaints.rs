@@ -358,8 +358,12 @@ fn read_clause(
         let Some(topic) = rules.topic(&own, nearest.map(|a| a.topics[0])) else {
             continue;
         };
+        // An aspect named a clause before, in the same sentence, is quoted
+        // with its judgement ("The bill was $120, a joke"); one from the
+        // sentence before is not.
+        let sentence_start = s.sentences[c.sentence].start;
         let focus = match nearest {
-            Some(a) if a.span.start >= c.start => {
+            Some(a) if a.span.start >= sentence_start => {
                 a.span.start.min(span.start)..a.span.end.max(span.end)
             }
             _ => span.clone(),
@@ -403,7 +407,14 @@ fn strengths(s: &Scratch, clauses: &[Clause], found: Vec<Found>) -> Vec<Complain
     scored
         .into_iter()
         .map(|(w, f)| {
-            let span = clauses::evidence(&s.text, &clauses[f.clause], f.focus.clone());
+            // From the start of the clause the focus starts in.
+            let c = &clauses[f.clause];
+            let from = clauses.partition_point(|k| k.end <= f.focus.start);
+            let clause = Clause {
+                start: clauses.get(from).map_or(c.start, |k| k.start.min(c.start)),
+                ..c.clone()
+            };
+            let span = clauses::evidence(&s.text, &clause, f.focus.clone());
             let (field, start, end) = s.locate(span.clone());
             Complaint {
                 topic: f.topic,
