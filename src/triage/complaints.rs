@@ -305,10 +305,13 @@ fn read_clause(
         }
     }
     let sentence = &s.sentences[c.sentence];
+    // An amount in the clause is in view as a price ("£16 for a bowl is
+    // steep").
     let in_sentence = |topic: Topic| {
-        s.tags.iter().any(|t| {
-            t.tag == Tag::Aspect(topic) && t.start >= sentence.start && t.end <= sentence.end
-        })
+        topic == Topic::PriceValue && money.is_some()
+            || s.tags.iter().any(|t| {
+                t.tag == Tag::Aspect(topic) && t.start >= sentence.start && t.end <= sentence.end
+            })
     };
     for (span, own, weight) in judgements {
         // An amount is what a sentiment word of its clause judges ("$15
