@@ -353,3 +353,40 @@ keep = ["Thank you."]
         "{row}"
     );
 }
+
+#[test]
+fn a_review_about_another_business_gets_only_a_holding_reply_for_a_person() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("replywise.toml"),
+        "kind = \"app\"\nbusiness_name = \"TableTap\"\ncontact_email = \"help@tabletap.example\"\n",
+    )
+    .unwrap();
+    let input = dir.path().join("r.jsonl");
+    std::fs::write(
+        &input,
+        r#"{"id": "d1", "text": "We were seated late, our waiter forgot the appetizers and the soup was cold.", "rating": 1}"#,
+    )
+    .unwrap();
+    let out = replywise(dir.path())
+        .args(["draft", "--format", "jsonl"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let row = &json_lines(&out.stdout)[0];
+    assert_eq!(row["about_other_business"], true, "{row}");
+    assert_eq!(row["needs_human"], true);
+    let why = row["needs_human_reason"].as_str().unwrap();
+    assert!(why.contains("another business"), "{why}");
+    // Nothing in the reply apologises for the other business's food.
+    let reply = row["reply"].as_str().unwrap().to_lowercase();
+    assert!(
+        !reply.contains("food") && !reply.contains("sorry"),
+        "{reply}"
+    );
+}

@@ -35,16 +35,24 @@ impl<'a> Subject<'a> {
         let complaint = Kind::Complaint {
             mixed: verdict.label == Label::Mixed,
         };
-        let kind = match verdict.escalations.first() {
-            Some(e) => Kind::Escalation {
+        let kind = match (verdict.escalations.first(), &verdict.other_business) {
+            (Some(e), _) => Kind::Escalation {
                 reason: format!(
                     "{} (\"{}\"): a person must handle this review before any reply",
                     e.kind.name().replace('_', " and "),
                     e.cue
                 ),
             },
-            None if needs_reply(verdict) => complaint,
-            None => Kind::Praise,
+            // Apologising for someone else's mistakes is a false reply: only
+            // a holding one, and a person checks whose business it was.
+            (None, Some(o)) => Kind::Escalation {
+                reason: format!(
+                    "the review seems to be about another business (\"{}\"): a person must check before any reply",
+                    o.cue
+                ),
+            },
+            (None, None) if needs_reply(verdict) => complaint,
+            (None, None) => Kind::Praise,
         };
         let foreign = verdict.language.filter(|l| *l != "eng");
         let check = match (verdict.label, foreign) {
