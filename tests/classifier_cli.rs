@@ -1,6 +1,8 @@
 //! The classifier's commands end to end: explain, eval (on generated data
 //! and, when present, on ../shared), and triage with a user phrasebook.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::Path;
@@ -196,16 +198,7 @@ fn triage_reads_complaints_praise_and_other_businesses_end_to_end() {
         .arg(&input)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let rows: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let rows = common::ok_rows(&out);
     let row = |id: &str| {
         rows.iter()
             .find(|r| r["id"] == id)

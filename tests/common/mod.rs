@@ -51,3 +51,14 @@ pub fn json_lines(output: &[u8]) -> Vec<Value> {
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
         .collect()
 }
+
+/// The JSON Lines rows of a run that must have succeeded (its stderr shown
+/// when it did not).
+pub fn ok_rows(out: &std::process::Output) -> Vec<Value> {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json_lines(&out.stdout)
+}
