@@ -279,6 +279,11 @@ pub struct VisitCues {
     /// restaurant): their visits are no sign of another business.
     #[serde(default)]
     pub also: Vec<BusinessKind>,
+    /// What a complaint's topic means at this kind of business: a TV that
+    /// does not work in a hotel is the room, a part still squeaking after a
+    /// garage's repair is the service.
+    #[serde(default)]
+    pub topics: BTreeMap<Topic, Topic>,
     #[serde(default)]
     pub cues: Phrases,
     /// Sentences that must read as a visit of this kind (checked by tests).
@@ -613,6 +618,7 @@ impl Lexicon {
                     check_list(&origin, &cues.cues)?;
                     let slot = self.visits.entry(kind).or_default();
                     slot.also.extend(cues.also);
+                    slot.topics.extend(cues.topics);
                     slot.cues.extend(cues.cues);
                     slot.examples.extend(cues.examples);
                 }

@@ -35,6 +35,7 @@ use matcher::{Matcher, Scratch};
 use score::Params;
 use serde::Serialize;
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The closed set of verdicts.
@@ -226,6 +227,8 @@ pub struct Classifier {
     /// Built on first use: only reviews whose business is known need it.
     signs: std::sync::OnceLock<Result<elsewhere::Signs, String>>,
     signs_from: elsewhere::Source,
+    /// What each topic means at each kind of business (`business.toml`).
+    topics_at: BTreeMap<BusinessKind, BTreeMap<Topic, Topic>>,
     /// What the business is, when the profile says; else each review's
     /// platform may tell.
     business: Option<BusinessKind>,
@@ -270,6 +273,12 @@ impl Classifier {
                 concession: params.concession,
             },
             signs: std::sync::OnceLock::new(),
+            topics_at: lexicon
+                .visits
+                .iter()
+                .filter(|(_, v)| !v.topics.is_empty())
+                .map(|(k, v)| (*k, v.topics.clone()))
+                .collect(),
             signs_from: elsewhere::Source {
                 visits: lexicon.visits.clone(),
                 elsewhere: lexicon.elsewhere.clone(),
@@ -353,6 +362,14 @@ impl Classifier {
             let ours = self
                 .business
                 .or_else(|| BusinessKind::of_platform(review.source));
+            let mut complaints = complaints;
+            if let Some(meaning) = ours.and_then(|k| self.topics_at.get(&k)) {
+                for c in &mut complaints {
+                    if let Some(&topic) = meaning.get(&c.topic) {
+                        c.topic = topic;
+                    }
+                }
+            }
             let known = ours.is_some() || self.business_name.is_some();
             let other_business = if foreign.is_some() || !known {
                 None

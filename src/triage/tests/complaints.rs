@@ -283,6 +283,24 @@ fn an_app_review_about_a_dinner_is_about_another_business() {
 }
 
 #[test]
+fn a_topic_means_what_it_means_at_the_kind_of_business() {
+    let broken = "The TV didn't work and the remote was broken.";
+    let at = |kind| {
+        let c = Classifier::builtin().for_business(Some(kind), None);
+        let v = c.classify(&review(broken, Some(1.0)), false);
+        v.complaints.iter().map(|c| c.topic).collect::<Vec<_>>()
+    };
+    assert!(topics_of(broken).contains(&Topic::ProductQuality));
+    assert!(
+        at(BusinessKind::Hotel).iter().all(|&t| t == Topic::Room),
+        "{:?}",
+        at(BusinessKind::Hotel)
+    );
+    assert!(at(BusinessKind::App).iter().all(|&t| t == Topic::AppBug));
+    assert!(at(BusinessKind::OnlineShop).contains(&Topic::ProductQuality));
+}
+
+#[test]
 fn every_visit_example_reads_as_its_kind() {
     let lexicon = Lexicon::builtin().unwrap();
     for (kind, cues) in &lexicon.visits {
