@@ -73,17 +73,20 @@ pub struct Rules {
     pub floor: f64,
     pub contrast_before: f64,
     pub concession: f64,
+    pub negation: f64,
 }
 
 impl Rules {
     /// The weight of a scored cue as the lexicon gives it, before its
-    /// clause scaled it.
+    /// clause or a negator scaled it.
     pub fn plain_weight(&self, c: &Cue) -> f64 {
         let mut w = c.weight;
         for rule in &c.rules {
             match rule {
                 Rule::BeforeContrast if self.contrast_before > 0.0 => w /= self.contrast_before,
                 Rule::Conceded if self.concession > 0.0 => w /= self.concession,
+                // "Not fresh" judges as firmly as "fresh" praises.
+                Rule::Negated if self.negation != 0.0 => w /= self.negation.abs(),
                 _ => {}
             }
         }

@@ -271,6 +271,7 @@ impl Classifier {
                 floor: params.judgement_floor,
                 contrast_before: params.contrast_before,
                 concession: params.concession,
+                negation: params.negation,
             },
             signs: std::sync::OnceLock::new(),
             topics_at: lexicon

@@ -203,6 +203,14 @@ fn an_amount_is_what_a_clause_without_a_bill_judges() {
 }
 
 #[test]
+fn a_negated_praise_word_judges_as_firmly_as_it_praises() {
+    // "fresh" weighs 1.6; negated it weighs less than the floor, but "not
+    // fresh" is as clear a judgement as "fresh" is praise.
+    assert_eq!(topics_of("The bread was not fresh."), [Topic::FoodQuality]);
+    assert_eq!(topics_of("The bread was not bad."), []);
+}
+
+#[test]
 fn light_sentiment_words_only_mention() {
     // "charged" and "waited" weigh less than the judgement floor.
     assert_eq!(topics_of("I was charged at the desk and waited."), []);
