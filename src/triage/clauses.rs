@@ -122,6 +122,11 @@ pub fn negated(s: &Scratch, start: usize) -> bool {
     })
 }
 
+/// True when two byte spans share a byte.
+pub fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
 /// Words between two offsets of the text, counted by spaces.
 pub fn words_apart(text: &str, a: usize, b: usize) -> usize {
     let (a, b) = (a.min(b), a.max(b));

@@ -9,7 +9,7 @@
 //! complaint keeps the reviewer's words and a strength: how much it drives
 //! the low rating, so a reply can name the strongest one or two.
 
-use super::clauses::{self, Clause};
+use super::clauses::{self, overlaps, Clause};
 use super::matcher::{Scratch, Tag, TagHit};
 use super::topics::Topic;
 use super::{Cue, CueKind, Rule};
@@ -121,10 +121,6 @@ impl Rules {
 
 /// An aspect is judged by a judgement at most this many words away.
 const ASPECT_REACH: usize = 7;
-
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
-}
 
 /// A complaint found before strengths are known.
 struct Found {

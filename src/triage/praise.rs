@@ -5,7 +5,7 @@
 //! now: not "it used to be great", not "I expected great things", not a
 //! sarcastic "great job losing my order", not a question.
 
-use super::clauses::{self, Clause};
+use super::clauses::{self, overlaps, Clause};
 use super::complaints::{Field, Rules};
 use super::matcher::{Kind, Scratch, Tag};
 use super::{Cue, CueKind, Rule};
@@ -37,7 +37,7 @@ fn praises(c: &Cue) -> bool {
 fn plain(s: &Scratch, c: &Clause, cue: &Cue) -> bool {
     s.tags[c.tags.clone()]
         .iter()
-        .any(|t| t.tag == Tag::Plain && t.start < cue.end && cue.start < t.end)
+        .any(|t| t.tag == Tag::Plain && overlaps(&(t.start..t.end), &(cue.start..cue.end)))
 }
 
 /// The praise of a review, in text order.
@@ -89,7 +89,10 @@ fn question(s: &Scratch, c: &Clause) -> bool {
 /// A negator the scorer found nothing to turn ("not the best, not awful"
 /// reads as faint praise at most).
 fn negator_in(s: &Scratch, c: &Clause) -> bool {
-    s.tokens
+    // Tokens are in text order: only the clause's own are looked at.
+    let first = s.tokens.partition_point(|t| t.start < c.start);
+    s.tokens[first..]
         .iter()
-        .any(|t| t.start >= c.start && t.end <= c.end && matches!(t.kind, Kind::Negator { .. }))
+        .take_while(|t| t.start < c.end)
+        .any(|t| t.end <= c.end && matches!(t.kind, Kind::Negator { .. }))
 }
