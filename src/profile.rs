@@ -22,6 +22,21 @@ pub enum Tone {
     Formal,
 }
 
+crate::names::named_set!(
+    /// The remedies an owner may authorise drafts to offer.
+    Offer {
+        Refund => "refund",
+        Replacement => "replacement",
+        Redelivery => "redelivery",
+        MealOnUs => "meal_on_us",
+        RoomChange => "room_change",
+        Discount => "discount",
+        CallBack => "call_back",
+        RedoWork => "redo_work",
+        Rebook => "rebook",
+    }
+);
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
@@ -39,6 +54,14 @@ pub struct Profile {
     pub refund_time: Option<String>,
     /// Usual delivery time, e.g. "2-3 working days".
     pub delivery_time: Option<String>,
+    /// How soon a call back happens, e.g. "one working day".
+    pub call_back_within: Option<String>,
+    /// A discount the owner is happy to give, e.g. "20%".
+    pub discount: Option<String>,
+    /// The remedies drafts may offer; a draft offers nothing else and
+    /// otherwise invites the reviewer to get in touch.
+    #[serde(default)]
+    pub offers: Vec<Offer>,
     #[serde(default, deserialize_with = "platform")]
     pub default_platform: Option<Platform>,
     #[serde(default)]
@@ -133,9 +156,16 @@ pub const EXAMPLE: &str = r#"# replywise business profile.
 business_name = "The Corner Bistro"
 
 # What the business is: restaurant, cafe_bar, hotel, app, online_shop,
-# retail_store, service_business, clinic or car_rental. Reviews that
+# retail_store, service_business, clinic, car_rental or courier. It picks
+# the wording that fits (an app is never offered a meal), and reviews that
 # recount a visit to another kind of business are set aside for a person.
 # kind = "restaurant"
+
+# What drafts may offer an unhappy reviewer. Nothing else is ever offered;
+# with none listed, drafts invite the reviewer to get in touch. Any of:
+# refund, replacement, redelivery, meal_on_us, room_change, discount,
+# call_back, redo_work, rebook.
+# offers = ["refund"]
 
 # Who signs the replies.
 signer_name = "Sam"
@@ -149,6 +179,8 @@ contact_email = "hello@example.com"
 # Time frames you are happy to promise in public.
 refund_time = "5 business days"
 # delivery_time = "2-3 working days"
+# call_back_within = "one working day"
+# discount = "20%"
 
 # Platform used for reply length limits when a review does not say:
 # google_play, app_store, google_business, google_places, yelp, trustpilot,

@@ -412,6 +412,38 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
+fn init_asks_and_writes_only_what_was_answered() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("replywise.toml");
+    replywise()
+        .arg("init")
+        .arg(&path)
+        .write_stdin("Harbour Kitchen\nrestaurant\nSam\nOwner\ncare@harbour.example\nrefund, meal_on_us\n5 business days\nformal\n")
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&path).unwrap();
+    for line in [
+        "business_name = \"Harbour Kitchen\"",
+        "kind = \"restaurant\"",
+        "contact_email = \"care@harbour.example\"",
+        "offers = [\"refund\", \"meal_on_us\"]",
+        "refund_time = \"5 business days\"",
+        "tone = \"formal\"",
+        "# contact_phone = ",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    let path = dir.path().join("other.toml");
+    replywise()
+        .arg("init")
+        .arg(&path)
+        .write_stdin("Harbour\nbistro\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown kind \"bistro\""));
+}
+
+#[test]
 fn init_writes_a_profile_once() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("replywise.toml");

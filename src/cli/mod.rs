@@ -40,8 +40,10 @@ pub enum Command {
     /// Draft replies to the reviews that need one (negative and mixed; all with --all).
     #[command(after_help = DRAFT_EXAMPLES)]
     Draft(Box<DraftArgs>),
-    /// Write a commented example business profile (replywise.toml) to fill in.
-    #[command(after_help = "Example:\n  replywise init && $EDITOR replywise.toml")]
+    /// Write a business profile (replywise.toml) from your answers to a few questions.
+    #[command(
+        after_help = "Answers can be piped, one per line; an empty answer stays a commented\nline, so drafts show a slot to fill in instead of a made-up fact.\n\nExample:\n  replywise init && $EDITOR replywise.toml"
+    )]
     Init {
         /// Where to write it.
         #[arg(default_value = crate::profile::FILE_NAME)]

@@ -116,7 +116,7 @@ pub enum ColorChoice {
 }
 
 /// How results are written.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct OutputArgs {
     /// Output format [default: table on a terminal, jsonl otherwise].
     #[arg(long, value_enum)]
@@ -216,6 +216,12 @@ pub struct DraftArgs {
     /// Judge from the text alone, ignoring star ratings.
     #[arg(long)]
     pub ignore_rating: bool,
+    /// Draft for reviews that already have an owner reply too.
+    #[arg(long)]
+    pub include_answered: bool,
+    /// Show, under each draft, where each sentence comes from.
+    #[arg(long)]
+    pub explain: bool,
     #[command(flatten)]
     pub fetch: FetchArgs,
     #[command(flatten)]

@@ -2,7 +2,7 @@
 
 use super::{pipeline, writer, Outcome, Reporter};
 use crate::cli::DraftArgs;
-use crate::draft::{needs_reply, Blocks, Drafter, Subject};
+use crate::draft::{needs_reply, Blocks, Drafter};
 use crate::error::{Error, Result};
 use crate::output::Row;
 use crate::phrasebook::Phrasebook;
@@ -21,12 +21,28 @@ pub fn run(args: &DraftArgs) -> Result<Outcome> {
         .map(|dir| Engine::new(Phrasebook::load(Some(dir))?))
         .transpose()?;
     let engine = user_engine.as_ref().unwrap_or_else(|| Engine::builtin());
-    let drafter = Drafter::new(Blocks::builtin(), profile, engine);
+    let drafter = Drafter::new(Blocks::load(phrasebook)?, profile, engine);
     let only: Vec<Label> = args.only.iter().map(|o| o.label()).collect();
-    let mut out = writer(&args.output);
+    // The explanation is the review pack, which shows each sentence's source.
+    let mut output = args.output.clone();
+    if args.explain {
+        output.format = Some(crate::output::OutputFormat::Md);
+    }
+    let mut out = writer(&output);
     let mut report = Reporter::new();
 
     let result = pipeline::each_review(&args.input, &args.fetch, &mut report, |report, review| {
+        // A review the owner already answered needs no second reply.
+        if review
+            .owner_reply
+            .as_deref()
+            .is_some_and(|r| !r.trim().is_empty())
+            && !args.include_answered
+        {
+            report.filtered += 1;
+            report.answered += 1;
+            return Ok(());
+        }
         let verdict = classifier.classify(&review, args.ignore_rating);
         let wanted = if args.all {
             true
@@ -45,7 +61,7 @@ pub fn run(args: &DraftArgs) -> Result<Outcome> {
                 .then_some(default_platform)
                 .flatten())
             .unwrap_or(review.source);
-        let subject = Subject::from_review(&review, &verdict);
+        let subject = drafter.subject(&review, &verdict);
         let draft = drafter.draft(&subject, platform);
         out.write(&Row {
             review: &review,
@@ -56,7 +72,7 @@ pub fn run(args: &DraftArgs) -> Result<Outcome> {
         report.wrote(verdict.label, review.source);
         Ok(())
     });
-    let complete = super::finish(out, report, args.output.summary, result)?;
+    let complete = super::finish(out, report, output.summary, result)?;
     Ok(if complete {
         Outcome::Clean
     } else {

@@ -7,6 +7,7 @@ mod draft;
 mod eval;
 mod explain;
 mod fetch;
+mod init;
 mod phrasebook;
 mod pipeline;
 mod report;
@@ -49,7 +50,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Triage(args) => triage::run(&args),
         Command::Draft(args) => draft::run(&args),
-        Command::Init { path, force } => init(&path, force),
+        Command::Init { path, force } => init::run(&path, force),
         Command::Fetch(args) => fetch::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Eval(args) => eval::run(&args),
@@ -63,32 +64,6 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             Ok(Outcome::Clean)
         }
     }
-}
-
-/// Writes the example profile, never over an existing file unless forced.
-fn init(path: &std::path::Path, force: bool) -> Result<Outcome> {
-    use std::io::ErrorKind;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true);
-    if force {
-        options.create(true).truncate(true);
-    } else {
-        options.create_new(true);
-    }
-    let open_error = |source: std::io::Error| match source.kind() {
-        ErrorKind::AlreadyExists => Error::Usage(format!(
-            "{}: already exists; edit it, or pass --force to replace it",
-            path.display()
-        )),
-        _ => Error::Open {
-            path: path.to_path_buf(),
-            source,
-        },
-    };
-    let mut file = options.open(path).map_err(open_error)?;
-    file.write_all(crate::profile::EXAMPLE.as_bytes())
-        .map_err(open_error)?;
-    Ok(Outcome::Clean)
 }
 
 /// Ends a review command: closes the output and prints the closing counts.

@@ -18,6 +18,8 @@ pub struct Reporter {
     pub read: u64,
     pub wrote: u64,
     pub filtered: u64,
+    /// Of `filtered`, reviews skipped because they already have a reply.
+    pub answered: u64,
     pub failed: u64,
     pub failed_inputs: u64,
     pub warnings: u64,
@@ -101,6 +103,14 @@ impl Reporter {
         if let Some(bar) = self.progress.take() {
             bar.finish_and_clear();
         }
+        if self.answered > 0 {
+            self.note(&format!(
+                "{} review{} already answered by the owner, not drafted; --include-answered drafts {}",
+                self.answered,
+                if self.answered == 1 { " was" } else { "s were" },
+                if self.answered == 1 { "it" } else { "them" }
+            ));
+        }
         if summary {
             let labels: Vec<String> = self
                 .labels
@@ -122,6 +132,9 @@ impl Reporter {
             );
             if self.filtered > 0 {
                 line.push_str(&format!(", filtered out {}", self.filtered));
+                if self.answered > 0 {
+                    line.push_str(&format!(" ({} already answered)", self.answered));
+                }
             }
             if self.failed_inputs > 0 {
                 line.push_str(&format!(", unreadable inputs {}", self.failed_inputs));

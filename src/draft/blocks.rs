@@ -1,193 +1,214 @@
 //! The building blocks of a reply, loaded from `phrasebook/replies/`.
 //!
-//! Phrasings are data, not strings in code: an owner can read and change
-//! them, and a test checks every one against the rewrite engine. This
-//! module parses and checks the data; [`super::compose`] assembles it.
+//! Blocks are data, not strings in code: each has an id, the reason it
+//! exists, the role it plays and the replies, tones, kinds of business and
+//! complaint topics it suits. An owner can replace or add blocks with
+//! `--phrasebook DIR` (`DIR/replies/*.toml`), and a test checks every
+//! block against the rewrite engine. This module parses and checks the
+//! data; [`super::compose`] assembles it.
 
+use super::naming::Naming;
+use crate::business::BusinessKind;
 use crate::error::{toml_error, Error, Result};
+use crate::profile::{Offer, Tone};
 use crate::triage::Topic;
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::path::Path;
 
-/// The built-in blocks, embedded so the tool works from any directory.
+/// The built-in data, embedded so the tool works from any directory.
 pub const BUILTIN: &str = include_str!("../../phrasebook/replies/blocks.toml");
 const BUILTIN_PATH: &str = "phrasebook/replies/blocks.toml";
+pub const NAMING: &str = include_str!("../../phrasebook/replies/naming.toml");
+const NAMING_PATH: &str = "phrasebook/replies/naming.toml";
 
+crate::names::named_set!(
+    /// The part a sentence plays in a reply, in reply order.
+    Role {
+        Greeting => "greeting",
+        Thanks => "thanks",
+        Apology => "apology",
+        Sympathy => "sympathy",
+        Hold => "hold",
+        Redirect => "redirect",
+        Offer => "offer",
+        Invite => "invite",
+        Closing => "closing",
+        SignOff => "sign_off",
+    }
+);
+
+crate::names::named_set!(
+    /// The kinds of reply a block may suit.
+    Reply {
+        Complaint => "complaint",
+        Praise => "praise",
+        Hold => "hold",
+        Redirect => "redirect",
+    }
+);
+
+/// One block: a sentence and where it may be used.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Greeting {
-    pub named: Vec<String>,
-    pub named_formal: Vec<String>,
-    pub anonymous: Vec<String>,
-    pub anonymous_formal: Vec<String>,
+pub struct Block {
+    pub id: String,
+    pub role: Role,
+    pub why: String,
+    pub text: String,
+    #[serde(default, rename = "for")]
+    pub replies: Vec<Reply>,
+    #[serde(default)]
+    pub tones: Vec<Tone>,
+    #[serde(default)]
+    pub kinds: Vec<BusinessKind>,
+    #[serde(default)]
+    pub topics: Vec<Topic>,
+    pub offer: Option<Offer>,
+    pub example: Option<String>,
 }
 
-/// Phrasings in a warm and a formal register.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Toned {
-    pub warm: Vec<String>,
-    pub formal: Vec<String>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Lines {
-    pub lines: Vec<String>,
-}
-
-/// Per topic (and for the generic case): acknowledgement fragments that
-/// follow a "sorry" lead-in, and what the business can do.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TopicBlocks {
-    pub acknowledge: Vec<String>,
-    pub action: Vec<String>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Escalation {
-    pub lines: Vec<String>,
-    pub offline: Vec<String>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Positive {
-    pub thanks: Vec<String>,
-    pub liked: Vec<String>,
-    pub closing: Vec<String>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Blocks {
-    pub greeting: Greeting,
-    pub thanks: Toned,
-    pub praise: Lines,
-    pub sorry: Toned,
-    pub generic: TopicBlocks,
-    pub sympathy: Lines,
-    pub offline: Lines,
-    pub sign_off: Toned,
-    pub escalation: Escalation,
-    pub positive: Positive,
-    /// Keyed by topic name (`delivery`, `wait_time`, ...).
-    pub topics: BTreeMap<String, TopicBlocks>,
-}
-
-/// Placeholders a phrasing may use.
-pub const REVIEW_FACTS: &[&str] = &["first_name", "liked", "duration"];
-pub const BUSINESS_FACTS: &[&str] = &[
-    "business",
-    "contact",
-    "refund_time",
-    "delivery_time",
-    "signer_name",
-    "signer_role",
+/// Slots a block may fill from the review.
+pub const REVIEW_SLOTS: &[&str] = &["first_name", "that", "about", "praise_that", "praise_about"];
+/// Slots filled from the profile, with the profile key each comes from.
+pub const PROFILE_SLOTS: &[(&str, &str)] = &[
+    ("business", "business_name"),
+    ("contact", "contact"),
+    ("refund_time", "refund_time"),
+    ("delivery_time", "delivery_time"),
+    ("call_back_within", "call_back_within"),
+    ("discount", "discount"),
+    ("signer_name", "signer_name"),
+    ("signer_role", "signer_role"),
 ];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    blocks: Vec<Block>,
+}
+
+/// All blocks and the naming lists.
+#[derive(Debug, Clone)]
+pub struct Blocks {
+    pub blocks: Vec<Block>,
+    pub naming: Naming,
+}
 
 impl Blocks {
     pub fn builtin() -> Blocks {
         Blocks::parse(BUILTIN, BUILTIN_PATH).expect("built-in reply blocks are valid (tested)")
     }
 
-    /// Parses and checks a blocks file: every list has at least one
-    /// phrasing and every placeholder is one the composer knows.
-    pub fn parse(text: &str, path: &str) -> Result<Blocks> {
-        let blocks: Blocks = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
-        let known: Vec<&str> = Topic::ALL.iter().map(|t| t.name()).collect();
-        if let Some(unknown) = blocks.topics.keys().find(|k| !known.contains(&k.as_str())) {
-            let (line, column) = crate::text::line_column(
-                text,
-                text.find(&format!("topics.{unknown}")).unwrap_or(0),
-            );
-            return Err(Error::Config {
-                path: path.into(),
-                line,
-                column,
-                message: format!("unknown topic `{unknown}`; topics are {}", known.join(", ")),
-            });
-        }
-        for (name, list) in blocks.lists() {
-            let locate = |needle: &str| {
-                let offset = text.find(needle).unwrap_or(0);
-                crate::text::line_column(text, offset)
-            };
-            if list.is_empty() {
-                let (line, column) = locate(name.rsplit('.').next().unwrap_or(&name));
-                return Err(Error::Config {
-                    path: path.into(),
-                    line,
-                    column,
-                    message: format!("`{name}` needs at least one phrasing"),
-                });
-            }
-            for phrasing in list {
-                if let Some(unknown) = placeholders(phrasing)
-                    .find(|p| !REVIEW_FACTS.contains(p) && !BUSINESS_FACTS.contains(p))
-                {
-                    let (line, column) = locate(phrasing.lines().next().unwrap_or(phrasing));
-                    return Err(Error::Config {
-                        path: path.into(),
-                        line,
-                        column,
-                        message: format!(
-                            "unknown placeholder {{{unknown}}} in `{name}`; use one of {}",
-                            REVIEW_FACTS
-                                .iter()
-                                .chain(BUSINESS_FACTS)
-                                .copied()
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    });
+    /// The built-in blocks with an owner's `DIR/replies/*.toml` layered on
+    /// top: a block with a known id replaces it, a new id is added.
+    pub fn load(user_dir: Option<&Path>) -> Result<Blocks> {
+        let mut blocks = Blocks::builtin();
+        let Some(dir) = user_dir.map(|d| d.join("replies")).filter(|d| d.is_dir()) else {
+            return Ok(blocks);
+        };
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .map_err(|source| Error::Open {
+                path: dir.clone(),
+                source,
+            })?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).map_err(|source| Error::Open {
+                path: path.clone(),
+                source,
+            })?;
+            for block in Blocks::parse(&text, &path.display().to_string())?.blocks {
+                match blocks.blocks.iter_mut().find(|b| b.id == block.id) {
+                    Some(known) => *known = block,
+                    None => blocks.blocks.push(block),
                 }
             }
         }
         Ok(blocks)
     }
 
-    /// Every list of phrasings with its dotted name, for checks and tests.
-    pub fn lists(&self) -> Vec<(String, &Vec<String>)> {
-        let mut all = vec![
-            ("greeting.named".to_string(), &self.greeting.named),
-            ("greeting.named_formal".into(), &self.greeting.named_formal),
-            ("greeting.anonymous".into(), &self.greeting.anonymous),
-            (
-                "greeting.anonymous_formal".into(),
-                &self.greeting.anonymous_formal,
-            ),
-            ("thanks.warm".into(), &self.thanks.warm),
-            ("thanks.formal".into(), &self.thanks.formal),
-            ("praise.lines".into(), &self.praise.lines),
-            ("sorry.warm".into(), &self.sorry.warm),
-            ("sorry.formal".into(), &self.sorry.formal),
-            ("generic.acknowledge".into(), &self.generic.acknowledge),
-            ("generic.action".into(), &self.generic.action),
-            ("sympathy.lines".into(), &self.sympathy.lines),
-            ("offline.lines".into(), &self.offline.lines),
-            ("sign_off.warm".into(), &self.sign_off.warm),
-            ("sign_off.formal".into(), &self.sign_off.formal),
-            ("escalation.lines".into(), &self.escalation.lines),
-            ("escalation.offline".into(), &self.escalation.offline),
-            ("positive.thanks".into(), &self.positive.thanks),
-            ("positive.liked".into(), &self.positive.liked),
-            ("positive.closing".into(), &self.positive.closing),
-        ];
-        for (topic, blocks) in &self.topics {
-            all.push((format!("topics.{topic}.acknowledge"), &blocks.acknowledge));
-            all.push((format!("topics.{topic}.action"), &blocks.action));
+    /// Parses and checks a blocks file: ids are unique, every block says
+    /// why it exists, its slots are known and its role fits its fields.
+    pub fn parse(text: &str, path: &str) -> Result<Blocks> {
+        let file: File = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
+        let naming: Naming =
+            toml::from_str(NAMING).map_err(|e| toml_error(NAMING_PATH, NAMING, &e))?;
+        let located = |needle: &str, message: String| {
+            let offset = text.find(needle).unwrap_or(0);
+            let (line, column) = crate::text::line_column(text, offset);
+            Error::Config {
+                path: path.into(),
+                line,
+                column,
+                message,
+            }
+        };
+        for (i, block) in file.blocks.iter().enumerate() {
+            let here = format!("id = \"{}\"", block.id);
+            if file.blocks[..i].iter().any(|b| b.id == block.id) {
+                return Err(located(
+                    &here,
+                    format!("block `{}` is defined twice", block.id),
+                ));
+            }
+            if block.why.trim().is_empty() {
+                return Err(located(
+                    &here,
+                    format!("block `{}` needs a `why`", block.id),
+                ));
+            }
+            if let Some(unknown) = slots(&block.text).find(|s| !is_slot(s)) {
+                let known: Vec<&str> = REVIEW_SLOTS
+                    .iter()
+                    .copied()
+                    .chain(PROFILE_SLOTS.iter().map(|(s, _)| *s))
+                    .collect();
+                return Err(located(
+                    &here,
+                    format!(
+                        "unknown slot {{{unknown}}} in block `{}`; use one of {}",
+                        block.id,
+                        known.join(", ")
+                    ),
+                ));
+            }
+            if (block.role == Role::Offer) != block.offer.is_some() {
+                return Err(located(
+                    &here,
+                    format!(
+                        "block `{}`: a block has `offer` exactly when its role is offer",
+                        block.id
+                    ),
+                ));
+            }
+            if !block.topics.is_empty() && block.example.is_none() {
+                return Err(located(
+                    &here,
+                    format!(
+                        "block `{}` has topics but no `example`: give a review sentence it answers",
+                        block.id
+                    ),
+                ));
+            }
         }
-        all
+        Ok(Blocks {
+            blocks: file.blocks,
+            naming: naming.prepare(),
+        })
     }
 }
 
-/// The `{name}` placeholders in a phrasing.
-pub fn placeholders(phrasing: &str) -> impl Iterator<Item = &str> {
-    phrasing
-        .split('{')
+fn is_slot(name: &str) -> bool {
+    REVIEW_SLOTS.contains(&name) || PROFILE_SLOTS.iter().any(|(s, _)| *s == name)
+}
+
+/// The `{name}` slots of a text.
+pub fn slots(text: &str) -> impl Iterator<Item = &str> {
+    text.split('{')
         .skip(1)
         .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
 }
@@ -197,42 +218,85 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_complaint_topic_has_blocks() {
+    fn the_builtin_blocks_parse_and_cover_every_role() {
         let blocks = Blocks::builtin();
-        for &topic in Topic::ALL {
-            assert!(blocks.topics.contains_key(topic.name()), "{}", topic.name());
+        for role in Role::ALL {
+            assert!(
+                blocks.blocks.iter().any(|b| b.role == *role),
+                "{}",
+                role.name()
+            );
+        }
+        for offer in Offer::ALL {
+            assert!(
+                blocks.blocks.iter().any(|b| b.offer == Some(*offer)),
+                "no block offers {}",
+                offer.name()
+            );
         }
     }
 
     #[test]
-    fn unknown_topics_are_rejected() {
-        let broken = BUILTIN.replace("[topics.noise]", "[topics.noise_room]");
-        let err = Blocks::parse(&broken, "b.toml").unwrap_err().to_string();
-        assert!(err.contains("unknown topic `noise_room`"), "{err}");
-    }
-
-    #[test]
-    fn unknown_placeholders_are_located() {
+    fn unknown_slots_are_located() {
         let broken = BUILTIN.replace("{signer_role} at {business}", "{signer_role} at {shop}");
         let err = Blocks::parse(&broken, "b.toml").unwrap_err().to_string();
         assert!(
-            err.contains("unknown placeholder {shop} in `sign_off.warm`"),
+            err.contains("unknown slot {shop} in block `sign_off.best`"),
             "{err}"
         );
         assert!(err.starts_with("b.toml:"), "{err}");
     }
 
     #[test]
-    fn empty_lists_are_rejected() {
-        let broken = BUILTIN.replace(
-            "lines = [\n  \"That is not the experience we want anyone to have.\",\n  \"We understand how frustrating that must have been.\",\n  \"We can see why that was disappointing.\",\n  \"You deserved better, and we want to make it right.\",\n]",
-            "lines = []",
-        );
+    fn a_block_with_topics_needs_an_example() {
+        let broken = BUILTIN.replace("example = \"The lamp arrived broken.\"\n", "");
         assert_ne!(broken, BUILTIN);
         let err = Blocks::parse(&broken, "b.toml").unwrap_err().to_string();
         assert!(
-            err.contains("`sympathy.lines` needs at least one phrasing"),
+            err.contains("`offer.replacement` has topics but no `example`"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn duplicate_ids_and_missing_reasons_are_errors() {
+        let twice = format!("{BUILTIN}\n[[blocks]]\nid = \"greeting.hi\"\nrole = \"greeting\"\nwhy = \"x\"\ntext = \"Hey,\"\n");
+        let err = Blocks::parse(&twice, "b.toml").unwrap_err().to_string();
+        assert!(err.contains("`greeting.hi` is defined twice"), "{err}");
+        let bare = "[[blocks]]\nid = \"x\"\nrole = \"thanks\"\nwhy = \" \"\ntext = \"Thanks.\"\n";
+        let err = Blocks::parse(bare, "b.toml").unwrap_err().to_string();
+        assert!(err.contains("`x` needs a `why`"), "{err}");
+    }
+
+    #[test]
+    fn an_offer_block_names_its_offer() {
+        let bad =
+            "[[blocks]]\nid = \"x\"\nrole = \"offer\"\nwhy = \"y\"\ntext = \"We can help.\"\n";
+        let err = Blocks::parse(bad, "b.toml").unwrap_err().to_string();
+        assert!(err.contains("exactly when its role is offer"), "{err}");
+    }
+
+    #[test]
+    fn an_owners_blocks_replace_and_add() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("replies")).unwrap();
+        std::fs::write(
+            dir.path().join("replies/mine.toml"),
+            "[[blocks]]\nid = \"greeting.hi\"\nrole = \"greeting\"\ntones = [\"warm\"]\nwhy = \"ours\"\ntext = \"Hey {first_name},\"\n\n[[blocks]]\nid = \"mine.thanks\"\nrole = \"thanks\"\nwhy = \"ours\"\ntext = \"Cheers for writing.\"\n",
+        )
+        .unwrap();
+        let blocks = Blocks::load(Some(dir.path())).unwrap();
+        let hi = blocks
+            .blocks
+            .iter()
+            .find(|b| b.id == "greeting.hi")
+            .unwrap();
+        assert_eq!(hi.text, "Hey {first_name},");
+        assert!(blocks.blocks.iter().any(|b| b.id == "mine.thanks"));
+        assert_eq!(blocks.blocks.len(), Blocks::builtin().blocks.len() + 1);
+
+        std::fs::write(dir.path().join("replies/bad.toml"), "[[blocks]]\nid = 3\n").unwrap();
+        let err = Blocks::load(Some(dir.path())).unwrap_err().to_string();
+        assert!(err.contains("bad.toml:2:"), "{err}");
     }
 }

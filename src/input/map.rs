@@ -40,6 +40,7 @@ const OWN_OUTPUT_KEYS: &[&str] = &[
     "escalations",
     "detected_language",
     "needs_human_reason",
+    "reply_sentences",
     "reply",
     "reply_length",
     "platform_limit",

@@ -453,6 +453,9 @@ impl Generic {
         "response",
         "owner response",
         "developer reply",
+        "developer response",
+        "reply content",
+        "owner answer",
         "company response",
         "reply text",
     ];

@@ -91,6 +91,8 @@ pub fn object(out: &mut Vec<u8>, r: &Review, verdict: Option<&Verdict>, draft: O
         });
         out.extend_from_slice(b",\"needs_human_reason\":");
         opt_string(out, d.needs_human.as_deref());
+        out.extend_from_slice(b",\"reply_sentences\":");
+        serialized(out, &d.sentences);
     }
     out.extend_from_slice(b",\"location\":");
     location(out, &r.location);
@@ -383,6 +385,18 @@ mod tests {
             platform_limit: Some(ReplyLimit::Chars(350)),
             placeholders: vec!["[phone]".into()],
             needs_human: Some("health".into()),
+            sentences: vec![crate::draft::Sentence {
+                text: "Sorry, we can fix this.".into(),
+                from: crate::draft::Source::Review,
+                evidence: vec![crate::draft::Evidence {
+                    field: "text",
+                    start: 0,
+                    end: 4,
+                    text: "\"Tw\u{7}".into(),
+                }],
+                profile_keys: vec!["contact_email"],
+                block: "apology.x".into(),
+            }],
         };
         for draft in [None, Some(&draft)] {
             let row = Row {

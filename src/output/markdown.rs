@@ -5,6 +5,7 @@
 //! cannot restructure the pack, and control characters are removed.
 
 use super::{Row, Writer};
+use crate::draft::{Sentence, Source};
 use crate::review::ReplyLimit;
 use crate::text::for_terminal;
 use std::io::{self, Write};
@@ -133,6 +134,11 @@ impl<W: Write> Writer for MarkdownWriter<W> {
             if let Some(why) = &draft.needs_human {
                 writeln!(self.out, "> ⚠ **Needs a person first:** {}\n", inline(why))?;
             }
+            writeln!(self.out, "Where each sentence comes from:\n")?;
+            for s in &draft.sentences {
+                writeln!(self.out, "- {}", source_line(s))?;
+            }
+            writeln!(self.out)?;
         }
         writeln!(self.out, "- [ ] Done\n\n---\n")
     }
@@ -142,5 +148,37 @@ impl<W: Write> Writer for MarkdownWriter<W> {
             writeln!(self.out, "# Review pack\n\nNo reviews to answer.")?;
         }
         self.out.flush()
+    }
+}
+
+/// One sentence of a draft and why it is there, for the pack.
+fn source_line(s: &Sentence) -> String {
+    let first_line = s.text.lines().next().unwrap_or_default();
+    let mut line = format!(
+        "*{}* `{}`: {}",
+        source_name(s.from),
+        s.block,
+        inline(first_line)
+    );
+    for e in &s.evidence {
+        line.push_str(&format!(
+            " ← the reviewer's \"{}\" ({} {}–{})",
+            inline(&e.text),
+            e.field,
+            e.start,
+            e.end
+        ));
+    }
+    if !s.profile_keys.is_empty() {
+        line.push_str(&format!(" ← profile: {}", s.profile_keys.join(", ")));
+    }
+    line
+}
+
+fn source_name(from: Source) -> &'static str {
+    match from {
+        Source::Review => "review",
+        Source::Profile => "profile",
+        Source::Courtesy => "courtesy",
     }
 }

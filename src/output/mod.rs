@@ -92,6 +92,7 @@ impl Serialize for Row<'_> {
             o.serialize_entry("placeholders", &d.placeholders)?;
             o.serialize_entry("needs_human", &d.needs_human.is_some())?;
             o.serialize_entry("needs_human_reason", &d.needs_human)?;
+            o.serialize_entry("reply_sentences", &d.sentences)?;
         }
         o.serialize_entry("location", &format_args!("{}", r.location))?;
         o.serialize_entry("extra", &r.extra)?;

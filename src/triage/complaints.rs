@@ -59,6 +59,10 @@ pub struct Complaint {
     pub strength: u8,
     #[serde(skip)]
     pub reading: Reading,
+    /// The judged aspect and its judgement, or the complaint phrase, as
+    /// bytes of `evidence`: the words a reply names the complaint by.
+    #[serde(skip)]
+    pub focus: Range<usize>,
 }
 
 /// The rules' knobs, from the lexicon: which topics' judgements win over
@@ -418,6 +422,8 @@ fn strengths(s: &Scratch, clauses: &[Clause], found: Vec<Found>) -> Vec<Complain
             };
             let span = clauses::evidence(&s.text, &clause, f.focus.clone());
             let (field, start, end) = s.locate(span.clone());
+            let focus = f.focus.start.clamp(span.start, span.end) - span.start
+                ..f.focus.end.clamp(span.start, span.end) - span.start;
             Complaint {
                 topic: f.topic,
                 evidence: s.text[span].to_string(),
@@ -432,6 +438,7 @@ fn strengths(s: &Scratch, clauses: &[Clause], found: Vec<Found>) -> Vec<Complain
                     1
                 },
                 reading: f.reading,
+                focus,
             }
         })
         .collect()

@@ -1,0 +1,572 @@
+//! Naming a complaint or a piece of praise in the reviewer's own words.
+//!
+//! A reply is specific and true at once only when it names what the
+//! reviewer said as they said it: "We waited 45 minutes for our mains"
+//! becomes "you waited 45 minutes for your mains". This module cuts the
+//! clause around what triage found (the judged aspect, or the complaint
+//! phrase), turns the reviewer's point of view into the reply's, and says
+//! whether the words read as a clause ("that the fries were cold") or a
+//! noun phrase ("about the long wait"). Anything it cannot name safely
+//! (too long, addressed to "you", an insult) it declines; the caller then
+//! says something plainer. The word lists are data, in
+//! `phrasebook/replies/naming.toml`.
+
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// How a named span fits into a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// A clause: "sorry to hear that {the fries were cold}".
+    That,
+    /// A noun phrase: "sorry to hear about {the long wait}".
+    About,
+}
+
+/// What the span around a complaint is built on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// The aspect comes first: "the fries were cold".
+    AspectFirst,
+    /// The judgement comes first: "cold fries".
+    JudgementFirst,
+    /// A judgement without its aspect in view, or a phrase that complains
+    /// by itself ("never came back", "waited 45 minutes").
+    Phrase,
+}
+
+/// The reviewer's words as a reply names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub text: String,
+    pub form: Form,
+    /// The bytes of the source the text was taken from.
+    pub span: Range<usize>,
+}
+
+/// The word lists that naming runs on, as the data file gives them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Naming {
+    breaks: Vec<String>,
+    determiners: Vec<String>,
+    subjects: Vec<String>,
+    verbs: Vec<String>,
+    actor_verbs: Vec<String>,
+    person: Vec<[String; 2]>,
+    agree: Vec<[String; 2]>,
+    addressing: Vec<String>,
+    never_first: Vec<String>,
+    too_strong: Vec<String>,
+    max_words: usize,
+    tail_words: usize,
+    /// Plain names of each topic, for complaints whose words cannot be quoted.
+    pub topics: HashMap<String, String>,
+    #[serde(skip)]
+    person_map: HashMap<String, String>,
+}
+
+/// A word of a span: its bytes and its lower-case form for matching.
+struct Word {
+    range: Range<usize>,
+    lower: String,
+}
+
+fn words(text: &str, offset: usize) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, ch) in text.char_indices().chain([(text.len(), ' ')]) {
+        let part = ch.is_alphanumeric() || matches!(ch, '\'' | '’' | '-' | '$' | '£' | '€' | '.');
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let raw = text[s..i].trim_end_matches('.');
+                if !raw.is_empty() {
+                    out.push(Word {
+                        range: offset + s..offset + s + raw.len(),
+                        lower: raw.to_lowercase().replace('’', "'"),
+                    });
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+impl Naming {
+    /// Readies the lists for use; called once by the loader.
+    pub fn prepare(mut self) -> Naming {
+        self.person_map = self
+            .person
+            .iter()
+            .map(|[from, to]| (from.clone(), to.clone()))
+            .collect();
+        self
+    }
+
+    fn is(&self, list: &[String], word: &str) -> bool {
+        list.iter().any(|w| w == word)
+    }
+
+    fn is_verb(&self, word: &str) -> bool {
+        self.is(&self.verbs, word)
+            || (word.len() > 3 && word.ends_with("ed"))
+            || word.ends_with("n't")
+    }
+
+    /// Names the words at `focus` of `source` (a complaint's evidence),
+    /// shaped as `shape` says; `review` is the whole review, to tell names
+    /// from words that start a sentence.
+    ///
+    /// The whole clause is named when it reads as one ("the sticky rice
+    /// balls were hard in the middle"); else the clause from the aspect to
+    /// its judgement ("the fries were cold" out of "when they came the
+    /// fries were cold"), or the judgement with its noun ("the cold fries").
+    pub fn name(
+        &self,
+        source: &str,
+        focus: Range<usize>,
+        shape: Shape,
+        review: &str,
+    ) -> Option<Named> {
+        let focus = focus.start.min(source.len())..focus.end.min(source.len());
+        if focus.is_empty()
+            || !source.is_char_boundary(focus.start)
+            || !source.is_char_boundary(focus.end)
+        {
+            return None;
+        }
+        let piece = self.piece(source, focus.clone());
+        if let Some(named) = self.clause(source, piece.clone(), review) {
+            return Some(named);
+        }
+        let before = words(&source[piece.start..focus.start], piece.start);
+        // The determiner of the aspect, a word or two before it.
+        let det = before
+            .iter()
+            .rev()
+            .take(2)
+            .position(|w| self.is(&self.determiners, &w.lower))
+            .map_or(focus.start, |back| {
+                before[before.len() - 1 - back].range.start
+            });
+        match shape {
+            Shape::AspectFirst => {
+                // A short tail finishes the thought ("for our mains"); a long
+                // one, or one that turns negative, is left out.
+                let tail = words(&source[focus.end..piece.end], focus.end);
+                let negative = tail
+                    .iter()
+                    .any(|w| w.lower.ends_with("n't") || w.lower == "not" || w.lower == "never");
+                let stop = if tail.len() <= self.tail_words && !negative {
+                    piece.end
+                } else {
+                    focus.end
+                };
+                self.clause(source, det..stop, review)
+            }
+            Shape::JudgementFirst => {
+                // "cold fries", "very rude waiter": adjacent words only.
+                let inner = words(&source[focus.clone()], focus.start);
+                if inner.len() > 3
+                    || inner
+                        .iter()
+                        .skip(1)
+                        .any(|w| self.is(&self.never_first, &w.lower))
+                {
+                    return None;
+                }
+                self.phrase(source, det..focus.end, review)
+            }
+            // A verbless phrase that is its whole clause: "Smaller portions,
+            // higher prices".
+            Shape::Phrase => {
+                let rest = |r: Range<usize>| {
+                    source[r]
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .is_empty()
+                };
+                let whole = rest(piece.start..focus.start) && rest(focus.end..piece.end);
+                let verbless = !words(&source[focus.clone()], focus.start)
+                    .iter()
+                    .any(|w| self.is_verb(&w.lower));
+                (whole && verbless)
+                    .then(|| self.phrase(source, focus, review))
+                    .flatten()
+            }
+        }
+    }
+
+    /// Names a piece of praise: its clause ("the staff were so friendly")
+    /// or, when short and verbless, its phrase ("the lovely cocktails").
+    pub fn name_praise(&self, source: &str, review: &str) -> Option<Named> {
+        let whole = 0..source.len();
+        self.clause(source, whole.clone(), review).or_else(|| {
+            let ws = words(source, 0);
+            (ws.len() <= 4
+                && !ws
+                    .iter()
+                    .any(|w| self.is_verb(&w.lower) || self.is(&self.subjects, &w.lower)))
+            .then(|| self.phrase(source, whole, review))
+            .flatten()
+        })
+    }
+
+    /// The clause around `focus`: from the last break before it to the
+    /// first break after it.
+    fn piece(&self, source: &str, focus: Range<usize>) -> Range<usize> {
+        // ASCII lowering keeps byte offsets.
+        let low = source.to_ascii_lowercase();
+        let start = self
+            .breaks
+            .iter()
+            .filter_map(|b| low[..focus.start].rfind(b.as_str()).map(|i| i + b.len()))
+            .max()
+            .unwrap_or(0);
+        let end = self
+            .breaks
+            .iter()
+            .filter_map(|b| low[focus.end..].find(b.as_str()).map(|i| focus.end + i))
+            .min()
+            .unwrap_or(source.len());
+        start..end
+    }
+
+    /// The words of `span`, trimmed, when they are safe to quote at all.
+    fn quotable(&self, source: &str, span: Range<usize>) -> Option<(Range<usize>, Vec<Word>)> {
+        let raw = &source[span.clone()];
+        let lead = raw.len() - raw.trim_start().len();
+        let span = span.start + lead..span.start + raw.trim_end().len();
+        let text = &source[span.clone()];
+        let ws = words(text, span.start);
+        if ws.len() < 2
+            || ws.len() > self.max_words
+            || text.contains(['\n', '"', '“', '”', '?', '!'])
+        {
+            return None;
+        }
+        if ws.iter().any(|w| self.is(&self.addressing, &w.lower))
+            || self.is(&self.never_first, &ws[0].lower)
+        {
+            return None;
+        }
+        let joined: String = ws
+            .iter()
+            .map(|w| w.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let strong = self.too_strong.iter().any(|t| {
+            if t.contains(' ') {
+                format!(" {joined} ").contains(&format!(" {t} "))
+            } else {
+                ws.iter().any(|w| &w.lower == t)
+            }
+        });
+        (!strong).then_some((span, ws))
+    }
+
+    /// `span` as a clause: a subject, then a verb within a few words; or
+    /// the reviewer's own account without its subject ("waited an hour").
+    fn clause(&self, source: &str, span: Range<usize>, review: &str) -> Option<Named> {
+        let (span, ws) = self.quotable(source, span)?;
+        let first = &ws[0].lower;
+        if self.is(&self.actor_verbs, first) {
+            return self.finish(source, span, Form::That, Some("you"), review);
+        }
+        let pronoun = |w: &str| self.is(&self.subjects, w) || self.person_map.contains_key(w);
+        let determiner = self.is(&self.determiners, first);
+        if self.is_verb(first) || (!pronoun(first) && !determiner && first.ends_with("ing")) {
+            return None;
+        }
+        // The main verb: a listed one, or an "-ed" word that is not an
+        // adjective straight after a determiner ("the overcooked steak").
+        let verb = ws.iter().enumerate().skip(1).position(|(i, w)| {
+            self.is(&self.verbs, &w.lower)
+                || w.lower.ends_with("n't")
+                || ((pronoun(first) || determiner)
+                    && w.lower.len() > 3
+                    && w.lower.ends_with("ed")
+                    && !w.lower.contains('-')
+                    && !self.is(&self.determiners, &ws[i - 1].lower))
+        });
+        let verb = verb.map(|v| v + 1)?;
+        let between = &ws[1..verb];
+        // "a doctor who specializes in…" has no verb of its own, and in
+        // "bad I had to go" the subject comes after the first word.
+        if between.iter().any(|w| {
+            matches!(
+                w.lower.as_str(),
+                "who" | "which" | "that" | "whom" | "whose" | "he" | "she" | "they" | "it"
+            ) || self.person_map.contains_key(w.lower.as_str())
+        }) {
+            return None;
+        }
+        let reads = pronoun(first) || determiner || verb <= 3;
+        reads
+            .then(|| self.finish(source, span, Form::That, None, review))
+            .flatten()
+    }
+
+    /// `span` as a noun phrase, with "the" when it has no determiner.
+    fn phrase(&self, source: &str, span: Range<usize>, review: &str) -> Option<Named> {
+        let (span, ws) = self.quotable(source, span)?;
+        let lead = !self.is(&self.determiners, &ws[0].lower);
+        self.finish(source, span, Form::About, lead.then_some("the"), review)
+    }
+
+    /// Changes the point of view, mends agreement and case, and prefixes
+    /// what the form needs.
+    fn finish(
+        &self,
+        source: &str,
+        span: Range<usize>,
+        form: Form,
+        lead: Option<&str>,
+        review: &str,
+    ) -> Option<Named> {
+        let raw = &source[span.clone()];
+        let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+        let upper = raw.chars().filter(|c| c.is_uppercase()).count();
+        let shouting = letters >= 4 && upper * 10 >= letters * 6;
+        let mut out = String::with_capacity(raw.len() + 8);
+        if let Some(lead) = lead {
+            out.push_str(lead);
+            out.push(' ');
+        }
+        let mut last = span.start;
+        for (n, w) in words(raw, span.start).iter().enumerate() {
+            out.push_str(&source[last..w.range.start]);
+            let original = &source[w.range.clone()];
+            let word = match self.person_map.get(&w.lower) {
+                Some(to) => to.clone(),
+                None if shouting => w.lower.clone(),
+                // A capital at the start is the sentence's, unless the
+                // review capitalises the word elsewhere too (a name).
+                None if n == 0
+                    && (self.is(&self.determiners, &w.lower)
+                        || self.is(&self.subjects, &w.lower)
+                        || !capitalised_elsewhere(review, original)) =>
+                {
+                    let mut chars = original.chars();
+                    chars
+                        .next()
+                        .map(|c| c.to_lowercase().chain(chars).collect())
+                        .unwrap_or_default()
+                }
+                None => original.to_string(),
+            };
+            out.push_str(&word);
+            last = w.range.end;
+        }
+        out.push_str(&source[last..span.end]);
+        let mut text = out.trim_end_matches([',', '.', ';', ':', ' ']).to_string();
+        // "sorry to hear about a long wait" reads as any wait; it was theirs.
+        if form == Form::About {
+            for article in ["a ", "an "] {
+                if let Some(rest) = text.strip_prefix(article) {
+                    text = format!("the {rest}");
+                }
+            }
+        }
+        for [from, to] in &self.agree {
+            text = replace_words(&text, from, to);
+        }
+        Some(Named { text, form, span })
+    }
+}
+
+/// Whether `word` appears capitalised in `review` other than at the
+/// start of a sentence.
+fn capitalised_elsewhere(review: &str, word: &str) -> bool {
+    if !word.chars().next().is_some_and(char::is_uppercase)
+        || word.chars().skip(1).any(char::is_uppercase)
+    {
+        return false;
+    }
+    review.match_indices(word).any(|(i, _)| {
+        let before = review[..i].trim_end();
+        !before.is_empty()
+            && !before.ends_with(['.', '!', '?', '\n', '"'])
+            && review[..i].ends_with(' ')
+    })
+}
+
+/// Replaces whole-word occurrences of `from` (lower case) with `to`.
+fn replace_words(text: &str, from: &str, to: &str) -> String {
+    let low = text.to_lowercase();
+    if low.len() != text.len() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (i, _) in low.match_indices(from) {
+        let bounded = |j: usize| low[j..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let starts = i == 0
+            || !low[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+        if i >= last && starts && bounded(i + from.len()) {
+            out.push_str(&text[last..i]);
+            out.push_str(to);
+            last = i + from.len();
+        }
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn naming() -> Naming {
+        crate::draft::Blocks::builtin().naming
+    }
+
+    /// Names the words `focus` of `text` (found in it) with `shape`.
+    fn named(text: &str, focus: &str, shape: Shape) -> Option<(String, Form)> {
+        let at = text.find(focus).expect("focus in text");
+        naming()
+            .name(text, at..at + focus.len(), shape, text)
+            .map(|n| (n.text, n.form))
+    }
+
+    #[test]
+    fn the_whole_clause_is_named_when_it_reads_as_one() {
+        let t = "The flavors were good but the sticky rice balls were hard in the middle.";
+        assert_eq!(
+            named(t, "sticky rice", Shape::JudgementFirst),
+            Some((
+                "the sticky rice balls were hard in the middle".into(),
+                Form::That
+            ))
+        );
+    }
+
+    #[test]
+    fn the_point_of_view_turns_to_the_reply() {
+        let t = "I was charged twice for the same order and I'm still waiting.";
+        assert_eq!(
+            named(t, "charged twice", Shape::Phrase),
+            Some((
+                "you were charged twice for the same order".into(),
+                Form::That
+            ))
+        );
+        let t = "We waited 45 minutes for our mains";
+        assert_eq!(
+            named(t, "waited 45 minutes", Shape::Phrase).unwrap().0,
+            "you waited 45 minutes for your mains"
+        );
+        let t = "Waited an hour for a table.";
+        assert_eq!(
+            named(t, "Waited an hour", Shape::Phrase).unwrap().0,
+            "you waited an hour for a table"
+        );
+    }
+
+    #[test]
+    fn the_aspects_clause_is_cut_from_a_longer_one() {
+        let t = "We waited and when they finally came the fries were cold.";
+        assert_eq!(
+            named(t, "fries were cold", Shape::AspectFirst).unwrap().0,
+            "the fries were cold"
+        );
+    }
+
+    #[test]
+    fn noun_phrases_are_named_about() {
+        let t = "Smaller portions, higher prices.";
+        assert_eq!(
+            named(t, "Smaller portions", Shape::Phrase),
+            Some(("the smaller portions".into(), Form::About))
+        );
+        let t = "Cold fries again";
+        assert_eq!(
+            named(t, "Cold fries", Shape::JudgementFirst).unwrap().0,
+            "the cold fries"
+        );
+        // A phrase inside a longer clause is not a noun phrase of its own.
+        assert_eq!(
+            named(
+                "The blackened seasoning was way too salty for me",
+                "way too salty",
+                Shape::Phrase
+            )
+            .map(|n| n.1),
+            Some(Form::That)
+        );
+        assert_eq!(
+            named("I found it way too salty", "way too salty", Shape::Phrase)
+                .unwrap()
+                .0,
+            "you found it way too salty"
+        );
+    }
+
+    #[test]
+    fn what_cannot_be_quoted_safely_is_declined() {
+        // Addressed to "you": who that is cannot be told.
+        assert_eq!(
+            named("your staff were rude to us", "rude", Shape::Phrase),
+            None
+        );
+        // An insult the business would not repeat.
+        assert_eq!(
+            named("The waiter was an idiot", "idiot", Shape::Phrase),
+            None
+        );
+        // A fragment with no clause and no noun of its own.
+        assert_eq!(
+            named("after two weeks of waiting", "two weeks", Shape::Phrase),
+            None
+        );
+        // A relative clause is not a main one.
+        assert_eq!(
+            named(
+                "a doctor who specializes in knees",
+                "specializes",
+                Shape::Phrase
+            ),
+            None
+        );
+        // Too long to quote.
+        let long =
+            "the man at the front desk who checked us in on the first night of our trip was rude";
+        assert_eq!(named(long, "rude", Shape::Phrase), None);
+        // "They" could be anyone.
+        assert_eq!(
+            named("they forgot our drinks", "forgot", Shape::Phrase),
+            None
+        );
+    }
+
+    #[test]
+    fn case_follows_the_review() {
+        let t = "THE SOUP WAS COLD";
+        assert_eq!(
+            named(t, "COLD", Shape::Phrase).unwrap().0,
+            "the soup was cold"
+        );
+        let t = "Maria was so helpful. Then Maria was rude.";
+        assert_eq!(named(t, "rude", Shape::Phrase).unwrap().0, "Maria was rude");
+    }
+
+    #[test]
+    fn praise_is_named_as_a_clause_or_a_short_phrase() {
+        let n = naming();
+        let t = "Lovely cocktails";
+        assert_eq!(
+            n.name_praise(t, t).map(|x| (x.text, x.form)),
+            Some(("the lovely cocktails".into(), Form::About))
+        );
+        let t = "the staff were so friendly";
+        assert_eq!(n.name_praise(t, t).map(|x| x.form), Some(Form::That));
+        let t = "a fun beach bar to visit on any day with friends";
+        assert_eq!(n.name_praise(t, t), None);
+    }
+}
