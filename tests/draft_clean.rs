@@ -189,17 +189,15 @@ fn check_truth(review: &Review, draft: &Draft, profile: &Profile) -> usize {
                 s.text
             );
         }
-        if s.from != Source::Review {
-            for (word, kinds) in KIND_WORDS {
-                let fits = profile.kind.is_some_and(|k| kinds.contains(&k));
-                assert!(
-                    fits || !has_word(&s.text, word) || has_word(&whole, word),
-                    "{}: '{word}' does not fit a {:?}: {}",
-                    review.id,
-                    profile.kind,
-                    s.text
-                );
-            }
+        for (word, kinds) in KIND_WORDS {
+            let fits = profile.kind.is_some_and(|k| kinds.contains(&k));
+            assert!(
+                fits || !has_word(&s.text, word) || has_word(&whole, word),
+                "{}: '{word}' does not fit a {:?}: {}",
+                review.id,
+                profile.kind,
+                s.text
+            );
         }
     }
     quoting

@@ -61,8 +61,7 @@ pub fn run(args: &DraftArgs) -> Result<Outcome> {
                 .then_some(default_platform)
                 .flatten())
             .unwrap_or(review.source);
-        let subject = drafter.subject(&review, &verdict);
-        let draft = drafter.draft(&subject, platform);
+        let draft = drafter.draft_review(&review, &verdict, platform);
         out.write(&Row {
             review: &review,
             verdict: &verdict,

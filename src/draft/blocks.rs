@@ -38,9 +38,11 @@ crate::names::named_set!(
 );
 
 crate::names::named_set!(
-    /// The kinds of reply a block may suit.
+    /// The kinds of reply a block may suit (`mild`: a review rated 3 or more
+    /// with no complaint that could be named).
     Reply {
         Complaint => "complaint",
+        Mild => "mild",
         Praise => "praise",
         Hold => "hold",
         Redirect => "redirect",
@@ -65,6 +67,9 @@ pub struct Block {
     pub topics: Vec<Topic>,
     pub offer: Option<Offer>,
     pub example: Option<String>,
+    /// The review slots of `text`, found once.
+    #[serde(skip)]
+    pub review_slots: Vec<&'static str>,
 }
 
 /// Slots a block may fill from the review.
@@ -195,8 +200,16 @@ impl Blocks {
                 ));
             }
         }
+        let mut blocks = file.blocks;
+        for b in &mut blocks {
+            b.review_slots = REVIEW_SLOTS
+                .iter()
+                .copied()
+                .filter(|s| slots(&b.text).any(|x| x == *s))
+                .collect();
+        }
         Ok(Blocks {
-            blocks: file.blocks,
+            blocks,
             naming: naming.prepare(),
         })
     }
@@ -249,7 +262,7 @@ mod tests {
 
     #[test]
     fn a_block_with_topics_needs_an_example() {
-        let broken = BUILTIN.replace("example = \"The lamp arrived broken.\"\n", "");
+        let broken = BUILTIN.replace("example = \"The kettle broke after a week.\"\n", "");
         assert_ne!(broken, BUILTIN);
         let err = Blocks::parse(&broken, "b.toml").unwrap_err().to_string();
         assert!(

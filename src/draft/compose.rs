@@ -8,7 +8,7 @@
 //! chosen by a stable hash of its id, so a review always gets the same
 //! reply and neighbouring reviews get different ones.
 
-use super::blocks::{slots, Block, Blocks, Reply, Role, PROFILE_SLOTS, REVIEW_SLOTS};
+use super::blocks::{Block, Blocks, Reply, Role, PROFILE_SLOTS, REVIEW_SLOTS};
 use super::naming::Form;
 use super::subject::{Kind, Mention, Subject};
 use super::{Evidence, Sentence, Source};
@@ -148,8 +148,10 @@ impl<'a> Context<'a> {
     fn fits(&self, b: &Block, role: Role, topics: &[Topic], said: &Said) -> Option<usize> {
         let tone = self.profile.tone;
         let kind = self.profile.kind;
-        let ok = b.role == role
-            && (b.replies.is_empty() || b.replies.contains(&self.reply))
+        if b.role != role {
+            return None;
+        }
+        let ok = (b.replies.is_empty() || b.replies.contains(&self.reply))
             && (b.tones.is_empty() || b.tones.contains(&tone))
             && (b.kinds.is_empty() || kind.is_some_and(|k| b.kinds.contains(&k)))
             && (b.topics.is_empty() || b.topics.iter().any(|t| topics.contains(t)))
@@ -158,7 +160,7 @@ impl<'a> Context<'a> {
             return None;
         }
         let mut named = 0;
-        for s in slots(&b.text).filter(|s| REVIEW_SLOTS.contains(s)) {
+        for s in &b.review_slots {
             self.review_slot(s, said)?;
             named += 1;
         }
@@ -337,6 +339,14 @@ pub fn compose(blocks: &Blocks, profile: &Profile, subject: &Subject) -> Compose
     add(&mut cx, &mut parts, Role::Greeting, &[], &none);
     add(&mut cx, &mut parts, Role::Thanks, &[], &none);
     match reply {
+        Reply::Mild => {}
+        Reply::Complaint if all.is_empty() && subject.mild => {
+            // Nothing to apologise for by name in a middling review: no
+            // guessed apology, an invitation to say more.
+            cx.reply = Reply::Mild;
+            add(&mut cx, &mut parts, Role::Invite, &[], &none);
+            cx.reply = Reply::Complaint;
+        }
         Reply::Complaint => {
             add(&mut cx, &mut parts, Role::Apology, &topics, &named);
             if all.len() > 1 {
@@ -348,14 +358,21 @@ pub fn compose(blocks: &Blocks, profile: &Profile, subject: &Subject) -> Compose
                     }
                 }
             }
-            // One offer at most, for the strongest complaint it answers.
-            let offered = topics.iter().find(|t| {
+            // One offer at most, for the strongest complaint it answers; a
+            // complaint named only by its topic is not sure enough to offer on.
+            let quoted: Vec<Topic> = all
+                .iter()
+                .filter(|m| m.quoted)
+                .filter_map(|m| m.topic)
+                .collect();
+            let offered = quoted.iter().find(|t| {
                 cx.pick(Role::Offer, std::slice::from_ref(*t), &none)
                     .is_some()
             });
             match offered {
                 Some(t) => add(&mut cx, &mut parts, Role::Offer, &[*t], &none),
-                None if all.is_empty() || choice(subject.id, "sympathy", 2) == 0 => {
+                // Sympathy for what they told us, never for a guess.
+                None if all.iter().any(|m| m.quoted) && choice(subject.id, "sympathy", 2) == 0 => {
                     add(&mut cx, &mut parts, Role::Sympathy, &topics, &none)
                 }
                 None => {}

@@ -102,9 +102,40 @@ impl<'e> Drafter<'e> {
         fit::render(&compose::compose(&self.blocks, &self.profile, subject).parts)
     }
 
-    /// What a reply may say about a review.
+    /// What a reply may say about a review, naming only what the
+    /// phrasebook passes.
     pub fn subject<'r>(&self, review: &'r Review, verdict: &Verdict) -> Subject<'r> {
-        Subject::from_review(review, verdict, &self.blocks.naming, &|t| self.is_clean(t))
+        Subject::from_review(
+            review,
+            verdict,
+            &self.blocks.naming,
+            self.profile.kind,
+            &|t| self.is_clean(t),
+        )
+    }
+
+    /// Drafts a reply for a review. The reviewer's words are first named
+    /// without asking the phrasebook, which then reads each whole sentence
+    /// once; only when it flags a sentence that quotes the review is the
+    /// subject chosen again, skipping every span it would flag.
+    pub fn draft_review(&self, review: &Review, verdict: &Verdict, platform: Platform) -> Draft {
+        let quick = Subject::from_review(
+            review,
+            verdict,
+            &self.blocks.naming,
+            self.profile.kind,
+            &|_| true,
+        );
+        let composed = compose::compose(&self.blocks, &self.profile, &quick);
+        let flagged = composed
+            .parts
+            .iter()
+            .any(|p| p.sentence.from == Source::Review && !self.is_clean(&p.sentence.text));
+        if flagged {
+            self.draft(&self.subject(review, verdict), platform)
+        } else {
+            self.finish(&quick, composed, platform)
+        }
     }
 
     /// Whether the phrasebook finds nothing in a sentence; sentences seen
@@ -129,11 +160,20 @@ impl<'e> Drafter<'e> {
 
     /// Drafts a reply for `subject` on `platform`.
     pub fn draft(&self, subject: &Subject, platform: Platform) -> Draft {
+        let composed = compose::compose(&self.blocks, &self.profile, subject);
+        self.finish(subject, composed, platform)
+    }
+
+    fn finish(
+        &self,
+        subject: &Subject,
+        mut composed: compose::Composed,
+        platform: Platform,
+    ) -> Draft {
         let escalation = match &subject.kind {
             Kind::Escalation { reason } | Kind::Elsewhere { reason } => Some(reason.clone()),
             _ => subject.check.clone(),
         };
-        let mut composed = compose::compose(&self.blocks, &self.profile, subject);
         // The blocks are written in "can" wording and tested to be clean,
         // and the review's words were vetted when they were named; the
         // phrasebook pass catches what profile facts or an owner's blocks

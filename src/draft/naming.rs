@@ -12,8 +12,12 @@
 //! `phrasebook/replies/naming.toml`.
 
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+
+/// How far around a complaint its clause is looked for, in bytes: well
+/// past the longest clause a reply quotes.
+const WINDOW: usize = 200;
 
 /// How a named span fits into a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,21 +54,32 @@ pub struct Named {
 #[serde(deny_unknown_fields)]
 pub struct Naming {
     breaks: Vec<String>,
-    determiners: Vec<String>,
-    subjects: Vec<String>,
-    verbs: Vec<String>,
-    actor_verbs: Vec<String>,
+    determiners: HashSet<String>,
+    subjects: HashSet<String>,
+    verbs: HashSet<String>,
+    actor_verbs: HashSet<String>,
     person: Vec<[String; 2]>,
     agree: Vec<[String; 2]>,
-    addressing: Vec<String>,
-    never_first: Vec<String>,
+    addressing: HashSet<String>,
+    never_first: HashSet<String>,
+    never_last: HashSet<String>,
     too_strong: Vec<String>,
     max_words: usize,
     tail_words: usize,
     /// Plain names of each topic, for complaints whose words cannot be quoted.
     pub topics: HashMap<String, String>,
+    /// The kinds of business a plain name fits, where it does not fit all.
+    pub topic_kinds: HashMap<String, Vec<crate::business::BusinessKind>>,
     #[serde(skip)]
     person_map: HashMap<String, String>,
+    /// All `breaks` in one automaton, built once.
+    #[serde(skip)]
+    breaker: Option<aho_corasick::AhoCorasick>,
+    /// `too_strong` split: single words, and phrases padded with spaces.
+    #[serde(skip)]
+    strong_words: HashSet<String>,
+    #[serde(skip)]
+    strong_phrases: Vec<String>,
 }
 
 /// A word of a span: its bytes and its lower-case form for matching.
@@ -104,11 +119,19 @@ impl Naming {
             .iter()
             .map(|[from, to]| (from.clone(), to.clone()))
             .collect();
+        let (phrases, words): (Vec<&String>, Vec<&String>) =
+            self.too_strong.iter().partition(|t| t.contains(' '));
+        self.strong_words = words.into_iter().cloned().collect();
+        self.breaker = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&self.breaks)
+            .ok();
+        self.strong_phrases = phrases.into_iter().map(|p| format!(" {p} ")).collect();
         self
     }
 
-    fn is(&self, list: &[String], word: &str) -> bool {
-        list.iter().any(|w| w == word)
+    fn is(&self, list: &HashSet<String>, word: &str) -> bool {
+        list.contains(word)
     }
 
     fn is_verb(&self, word: &str) -> bool {
@@ -139,8 +162,21 @@ impl Naming {
         {
             return None;
         }
-        let piece = self.piece(source, focus.clone());
-        if let Some(named) = self.clause(source, piece.clone(), review) {
+        // A focus that runs over a sentence end keeps its first sentence.
+        let cut = [". ", "! ", "? ", "\n"]
+            .iter()
+            .filter_map(|b| source[focus.clone()].find(b))
+            .min();
+        let focus = match cut {
+            Some(0) => return None,
+            Some(at) => focus.start..focus.start + at,
+            None => focus,
+        };
+        let (piece, open) = self.piece(source, focus.clone());
+        if let Some(named) = (!open)
+            .then(|| self.clause(source, piece.clone(), review))
+            .flatten()
+        {
             return Some(named);
         }
         let before = words(&source[piece.start..focus.start], piece.start);
@@ -201,38 +237,60 @@ impl Naming {
     }
 
     /// Names a piece of praise: its clause ("the staff were so friendly")
-    /// or, when short and verbless, its phrase ("the lovely cocktails").
-    pub fn name_praise(&self, source: &str, review: &str) -> Option<Named> {
-        let whole = 0..source.len();
+    /// or, when short and verbless, its phrase ("the lovely cocktails");
+    /// `focus` is the praising word. A verbless one that ends in it ("room
+    /// nice") is neither.
+    pub fn name_praise(
+        &self,
+        source: &str,
+        span: Range<usize>,
+        focus: Range<usize>,
+    ) -> Option<Named> {
+        let (start, end) = (span.start.min(source.len()), span.end.min(source.len()));
+        if !source.is_char_boundary(start) || !source.is_char_boundary(end) || focus.is_empty() {
+            return None;
+        }
+        // The clause of the praising word, inside the praise.
+        let (piece, _) = self.piece(source, focus.clone());
+        let whole = piece.start.max(start)..piece.end.min(end).max(piece.start.max(start));
+        let review = source;
         self.clause(source, whole.clone(), review).or_else(|| {
-            let ws = words(source, 0);
-            (ws.len() <= 4
-                && !ws
-                    .iter()
-                    .any(|w| self.is_verb(&w.lower) || self.is(&self.subjects, &w.lower)))
-            .then(|| self.phrase(source, whole, review))
-            .flatten()
+            let ws = words(&source[whole.clone()], whole.start);
+            let verbless = !ws
+                .iter()
+                .any(|w| self.is_verb(&w.lower) || self.is(&self.subjects, &w.lower));
+            let ends_praising = ws.last().is_some_and(|w| focus.contains(&w.range.start));
+            (ws.len() <= 4 && verbless && !ends_praising)
+                .then(|| self.phrase(source, whole, review))
+                .flatten()
         })
     }
 
     /// The clause around `focus`: from the last break before it to the
-    /// first break after it.
-    fn piece(&self, source: &str, focus: Range<usize>) -> Range<usize> {
-        // ASCII lowering keeps byte offsets.
-        let low = source.to_ascii_lowercase();
-        let start = self
-            .breaks
-            .iter()
-            .filter_map(|b| low[..focus.start].rfind(b.as_str()).map(|i| i + b.len()))
-            .max()
-            .unwrap_or(0);
-        let end = self
-            .breaks
-            .iter()
-            .filter_map(|b| low[focus.end..].find(b.as_str()).map(|i| focus.end + i))
-            .min()
-            .unwrap_or(source.len());
-        start..end
+    /// first break after it, looked for only as far as a quotable clause
+    /// could reach; `open` when a side found none there.
+    fn piece(&self, source: &str, focus: Range<usize>) -> (Range<usize>, bool) {
+        let mut from = focus.start.saturating_sub(WINDOW);
+        while !source.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (focus.end + WINDOW).min(source.len());
+        while !source.is_char_boundary(to) {
+            to += 1;
+        }
+        let Some(breaks) = self.breaker.as_ref() else {
+            return (from..to, true);
+        };
+        let start = breaks
+            .find_overlapping_iter(&source[from..focus.start])
+            .map(|m| from + m.end())
+            .max();
+        let end = breaks
+            .find_overlapping_iter(&source[focus.end..to])
+            .map(|m| focus.end + m.start())
+            .min();
+        let open = (start.is_none() && from > 0) || (end.is_none() && to < source.len());
+        (start.unwrap_or(from)..end.unwrap_or(to), open)
     }
 
     /// The words of `span`, trimmed, when they are safe to quote at all.
@@ -240,8 +298,17 @@ impl Naming {
         let raw = &source[span.clone()];
         let lead = raw.len() - raw.trim_start().len();
         let span = span.start + lead..span.start + raw.trim_end().len();
+        let mut ws = words(&source[span.clone()], span.start);
+        // "the polite though": a trailing connective is not part of it.
+        while ws.len() > 1
+            && ws
+                .last()
+                .is_some_and(|w| self.is(&self.never_last, &w.lower))
+        {
+            ws.pop();
+        }
+        let span = span.start..ws.last().map_or(span.end, |w| w.range.end.max(span.start));
         let text = &source[span.clone()];
-        let ws = words(text, span.start);
         if ws.len() < 2
             || ws.len() > self.max_words
             || text.contains(['\n', '"', '“', '”', '?', '!'])
@@ -253,19 +320,20 @@ impl Naming {
         {
             return None;
         }
-        let joined: String = ws
+        if ws.iter().any(|w| self.strong_words.contains(&w.lower)) {
+            return None;
+        }
+        let mut joined = String::with_capacity(text.len() + 2);
+        for w in &ws {
+            joined.push(' ');
+            joined.push_str(&w.lower);
+        }
+        joined.push(' ');
+        (!self
+            .strong_phrases
             .iter()
-            .map(|w| w.lower.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let strong = self.too_strong.iter().any(|t| {
-            if t.contains(' ') {
-                format!(" {joined} ").contains(&format!(" {t} "))
-            } else {
-                ws.iter().any(|w| &w.lower == t)
-            }
-        });
-        (!strong).then_some((span, ws))
+            .any(|p| joined.contains(p.as_str())))
+        .then_some((span, ws))
     }
 
     /// `span` as a clause: a subject, then a verb within a few words; or
@@ -304,9 +372,22 @@ impl Naming {
         }) {
             return None;
         }
-        let reads = pronoun(first) || determiner || verb <= 3;
+        // "you questioned it he got aggressive" runs two clauses together.
+        let subjects = ws
+            .iter()
+            .filter(|w| matches!(w.lower.as_str(), "i" | "we" | "he" | "she" | "they"))
+            .count();
+        if subjects > 1 {
+            return None;
+        }
+        let reads = pronoun(first) || determiner || verb <= 2;
+        // "and service was slow": a bare noun subject reads better with "the";
+        // a capital could be a name, so those stay as written.
+        let bare = !pronoun(first)
+            && !determiner
+            && source[ws[0].range.clone()].starts_with(|c: char| c.is_lowercase());
         reads
-            .then(|| self.finish(source, span, Form::That, None, review))
+            .then(|| self.finish(source, span, Form::That, bare.then_some("the"), review))
             .flatten()
     }
 
@@ -559,14 +640,23 @@ mod tests {
     #[test]
     fn praise_is_named_as_a_clause_or_a_short_phrase() {
         let n = naming();
-        let t = "Lovely cocktails";
+        let praised = |t: &str, word: &str| {
+            let at = t.find(word).unwrap();
+            n.name_praise(t, 0..t.len(), at..at + word.len())
+                .map(|x| (x.text, x.form))
+        };
         assert_eq!(
-            n.name_praise(t, t).map(|x| (x.text, x.form)),
+            praised("Lovely cocktails", "Lovely"),
             Some(("the lovely cocktails".into(), Form::About))
         );
-        let t = "the staff were so friendly";
-        assert_eq!(n.name_praise(t, t).map(|x| x.form), Some(Form::That));
-        let t = "a fun beach bar to visit on any day with friends";
-        assert_eq!(n.name_praise(t, t), None);
+        assert_eq!(
+            praised("the staff were so friendly", "friendly").map(|x| x.1),
+            Some(Form::That)
+        );
+        assert_eq!(
+            praised("a fun beach bar to visit on any day with friends", "fun"),
+            None
+        );
+        assert_eq!(praised("room nice", "nice"), None, "not a noun phrase");
     }
 }

@@ -5,8 +5,9 @@
 
 use super::naming::{Form, Named, Naming, Shape};
 use super::Evidence;
+use crate::business::BusinessKind;
 use crate::review::Review;
-use crate::triage::{Complaint, Field, Label, Reading, Topic, Verdict};
+use crate::triage::{Complaint, Cue, CueKind, Field, Label, Reading, Topic, Verdict};
 
 /// What kind of reply a review needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +49,9 @@ pub struct Subject<'a> {
     /// Why a person should read the review before posting, when the reply
     /// itself can still be drafted (e.g. the rating and text disagree).
     pub check: Option<String>,
+    /// A review rated 3 or more: without a named complaint it gets no
+    /// apology, only thanks and an invitation to say more.
+    pub mild: bool,
 }
 
 /// Whether a review needs a reply by default: complaints, mixed reviews,
@@ -87,12 +91,24 @@ fn shape(c: &Complaint) -> Shape {
 }
 
 impl<'a> Subject<'a> {
-    /// `clean` says whether the phrasebook passes a named span: the
+    /// `clean` says whether the phrasebook passes a named span (spans it
+    /// does not pass are skipped): the
     /// reviewer's words are never rewritten, only left out.
     pub fn from_review(
         review: &'a Review,
         verdict: &Verdict,
         naming: &Naming,
+        business: Option<BusinessKind>,
+        clean: &dyn Fn(&str) -> bool,
+    ) -> Subject<'a> {
+        Subject::choosing(review, verdict, naming, business, clean)
+    }
+
+    fn choosing(
+        review: &'a Review,
+        verdict: &Verdict,
+        naming: &Naming,
+        business: Option<BusinessKind>,
         clean: &dyn Fn(&str) -> bool,
     ) -> Subject<'a> {
         let kind = match (verdict.escalations.first(), &verdict.other_business) {
@@ -124,7 +140,6 @@ impl<'a> Subject<'a> {
             )),
             _ => None,
         };
-        let full = review.full_text();
         let mention = |field: Field, start: usize, named: Named, topic: Option<Topic>| {
             let source = field_text(review, field);
             let span = start + named.span.start..start + named.span.end;
@@ -147,12 +162,28 @@ impl<'a> Subject<'a> {
             let source = field_text(review, c.field);
             let focus = c.start + focus.start..c.start + focus.end;
             naming
-                .name(source, focus, shape(c), &full)
+                .name(source, focus, shape(c), source)
                 .filter(|n| clean(&n.text))
                 .map(|n| mention(c.field, 0, n, Some(c.topic)))
         };
+        // A clause around a negative word of the review, for reviews whose
+        // complaints could not be quoted.
+        let name_clause = |field: Field, cue: std::ops::Range<usize>| {
+            let source = field_text(review, field);
+            naming
+                .name(source, cue, Shape::Phrase, source)
+                .filter(|n| clean(&n.text))
+                .map(|n| mention(field, 0, n, None))
+        };
         let complaints = if kind == Kind::Complaint {
-            choose(verdict, naming, &name_complaint, review)
+            choose(
+                verdict,
+                naming,
+                business,
+                &name_complaint,
+                &name_clause,
+                review,
+            )
         } else {
             Vec::new()
         };
@@ -174,9 +205,13 @@ impl<'a> Subject<'a> {
         });
         let praise = praised.into_iter().find_map(|p| {
             naming
-                .name_praise(&p.text, &full)
+                .name_praise(
+                    field_text(review, p.field),
+                    p.start..p.end,
+                    p.start + p.focus.start..p.start + p.focus.end,
+                )
                 .filter(|n| clean(&n.text))
-                .map(|n| mention(p.field, p.start, n, None))
+                .map(|n| mention(p.field, 0, n, None))
         });
         let first_name = review.first_name().map(|name| {
             let author = review.author.as_deref().unwrap_or_default();
@@ -198,6 +233,9 @@ impl<'a> Subject<'a> {
             complaints,
             praise,
             check,
+            mild: review
+                .rating
+                .map_or(verdict.label == Label::Mixed, |r| r >= 3.0),
         }
     }
 }
@@ -210,7 +248,9 @@ impl<'a> Subject<'a> {
 fn choose(
     verdict: &Verdict,
     naming: &Naming,
+    business: Option<BusinessKind>,
     name: &dyn Fn(&Complaint, std::ops::Range<usize>) -> Option<Mention>,
+    name_clause: &dyn Fn(Field, std::ops::Range<usize>) -> Option<Mention>,
     review: &Review,
 ) -> Vec<Mention> {
     let strongest = verdict.strongest();
@@ -258,7 +298,11 @@ fn choose(
                         {
                             let union = first.focus.start.min(k.focus.start)
                                 ..first.focus.end.max(k.focus.end);
-                            if let Some(both) = name(first, union) {
+                            // Only within one sentence.
+                            let between = first.evidence.get(union.clone()).unwrap_or_default();
+                            let one_sentence =
+                                !between.contains(". ") && !between.contains(['!', '?', '\n']);
+                            if let Some(both) = one_sentence.then(|| name(first, union)).flatten() {
                                 chosen[i].0 = both;
                             }
                         }
@@ -268,8 +312,21 @@ fn choose(
                 }
             }
             if pass == 1 {
+                // "the weak sound, and that the sound is bad" says one thing twice.
+                let content = |t: &str| -> Vec<String> {
+                    t.split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| w.len() >= 4)
+                        .map(str::to_lowercase)
+                        .collect()
+                };
                 if let Some(f) = found {
-                    chosen.push(f);
+                    let theirs = content(&f.0.text);
+                    if !chosen
+                        .iter()
+                        .any(|(o, _)| content(&o.text).iter().any(|w| theirs.contains(w)))
+                    {
+                        chosen.push(f);
+                    }
                 }
                 continue;
             }
@@ -277,10 +334,14 @@ fn choose(
             let found = found.or_else(|| {
                 // Words that cannot be quoted: the topic's plain name, for a
                 // complaint that clearly drives the rating.
+                let fits = naming
+                    .topic_kinds
+                    .get(c.topic.name())
+                    .is_none_or(|kinds| business.is_some_and(|b| kinds.contains(&b)));
                 let plain = naming
                     .topics
                     .get(c.topic.name())
-                    .filter(|_| c.strength >= 2 && !covered)?;
+                    .filter(|_| c.strength >= 2 && !covered && fits)?;
                 let source = field_text(review, c.field);
                 Some((
                     Mention {
@@ -309,7 +370,62 @@ fn choose(
         }
     }
     let mut chosen: Vec<Mention> = chosen.into_iter().map(|(m, _)| m).collect();
+    // Nothing quoted: the review's most negative clause, in its own words,
+    // says more than a topic's plain name.
+    if !chosen.iter().any(|m| m.quoted) {
+        if let Some(m) = negative_clause(verdict, review, name_clause) {
+            chosen = vec![m];
+        }
+    }
     // In the order the reviewer told them.
     chosen.sort_by_key(|m| (m.evidence.field != "title", m.evidence.start));
     chosen
 }
+
+/// The most negative clause of the review that can be quoted: the words
+/// around its strongest negative cue.
+fn negative_clause(
+    verdict: &Verdict,
+    review: &Review,
+    name: &dyn Fn(Field, std::ops::Range<usize>) -> Option<Mention>,
+) -> Option<Mention> {
+    let mut cues: Vec<&Cue> = verdict
+        .reasons
+        .iter()
+        .filter(|c| {
+            c.weight <= STRONG
+                && c.end > c.start
+                && matches!(c.kind, CueKind::Word | CueKind::Complaint)
+        })
+        .collect();
+    cues.sort_by(|a, b| a.weight.total_cmp(&b.weight));
+    // Cues are placed in `full_text`: the title, ". ", then the text.
+    let title = review
+        .title
+        .as_deref()
+        .filter(|t| !t.trim().is_empty() && !review.text.is_empty());
+    let skip = title.map_or(0, |t| t.len() + 2);
+    cues.iter().take(4).find_map(|c| {
+        let (field, range) = match title {
+            Some(t) if c.start < t.len() => (Field::Title, c.start..c.end.min(t.len())),
+            _ if c.start >= skip => (Field::Text, c.start - skip..c.end - skip),
+            _ => return None,
+        };
+        // Only a clause about what happened: "I hate to do a bad review" or
+        // "I don't care how close" is the reviewer's opinion, not a complaint.
+        name(field, range).filter(|m| {
+            let mut words = m.evidence.text.split_whitespace().map(str::to_lowercase);
+            let first = words.next().unwrap_or_default();
+            let second = words.next().unwrap_or_default();
+            m.form == Form::That
+                && (!matches!(first.as_str(), "i" | "we" | "i'm" | "we're")
+                    || matches!(
+                        second.as_str(),
+                        "was" | "were" | "wasn't" | "weren't" | "got"
+                    ))
+        })
+    })
+}
+
+/// How negative a cue must be for its clause to stand for the complaint.
+const STRONG: f64 = -1.5;

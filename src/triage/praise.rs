@@ -18,6 +18,9 @@ pub struct Praise {
     pub field: Field,
     pub start: usize,
     pub end: usize,
+    /// The praising word, as bytes of `text`.
+    #[serde(skip)]
+    pub focus: std::ops::Range<usize>,
 }
 
 /// A clause must praise at least this much to count: "nice" and "clean"
@@ -70,11 +73,14 @@ pub fn praise(s: &Scratch, reasons: &[Cue], clauses: &[Clause], rules: &Rules) -
         };
         let span = clauses::evidence(&s.text, c, first.start..first.end);
         let (field, start, end) = s.locate(span.clone());
+        let focus = first.start.clamp(span.start, span.end) - span.start
+            ..first.end.clamp(span.start, span.end) - span.start;
         out.push(Praise {
             text: s.text[span].to_string(),
             field,
             start,
             end,
+            focus,
         });
     }
     out
