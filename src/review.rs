@@ -205,9 +205,21 @@ impl Review {
                 .skip(1)
                 .all(|c| c.is_lowercase() || c == '-' || c == '\'')
             && first.chars().count() > 1;
+        // Placeholders exports put where a name would be.
         let anonymous = ["A Google user", "Anonymous"]
             .iter()
-            .any(|a| author.eq_ignore_ascii_case(a));
+            .any(|a| author.eq_ignore_ascii_case(a))
+            || [
+                "anonymous",
+                "guest",
+                "customer",
+                "user",
+                "verified",
+                "unknown",
+                "private",
+            ]
+            .iter()
+            .any(|a| first.eq_ignore_ascii_case(a));
         (looks_like_name && !anonymous).then_some(first)
     }
 }

@@ -63,6 +63,7 @@ pub struct Naming {
     addressing: HashSet<String>,
     never_first: HashSet<String>,
     never_last: HashSet<String>,
+    the_before: HashSet<String>,
     too_strong: Vec<String>,
     max_words: usize,
     tail_words: usize,
@@ -112,8 +113,10 @@ fn words(text: &str, offset: usize) -> Vec<Word> {
 }
 
 impl Naming {
-    /// Readies the lists for use; called once by the loader.
+    /// Readies the lists for use; called once by the loader. The triage
+    /// lexicon's aspect words are common nouns too ("Pasta was cold").
     pub fn prepare(mut self) -> Naming {
+        self.the_before.extend(crate::triage::aspect_words());
         self.person_map = self
             .person
             .iter()
@@ -312,6 +315,7 @@ impl Naming {
         if ws.len() < 2
             || ws.len() > self.max_words
             || text.contains(['\n', '"', '“', '”', '?', '!'])
+            || quotes(text)
         {
             return None;
         }
@@ -373,10 +377,28 @@ impl Naming {
             return None;
         }
         // "you questioned it he got aggressive" runs two clauses together.
+        // "you dropped it off it became $1,400": a subject and verb after
+        // the first clause's run two clauses together.
+        let run_on = ws.windows(3).any(|w| {
+            matches!(
+                w[1].lower.as_str(),
+                "i" | "we" | "he" | "she" | "they" | "it"
+            ) && self.is_verb(&w[2].lower)
+                && !matches!(
+                    w[0].lower.as_str(),
+                    "that" | "what" | "how" | "where" | "why" | "if"
+                )
+        });
+        if run_on && ws.len() > 3 {
+            return None;
+        }
+        // "nobody called to update me I had to…" too.
         let subjects = ws
             .iter()
+            .skip(1)
             .filter(|w| matches!(w.lower.as_str(), "i" | "we" | "he" | "she" | "they"))
-            .count();
+            .count()
+            + usize::from(pronoun(first));
         if subjects > 1 {
             return None;
         }
@@ -385,7 +407,8 @@ impl Naming {
         // a capital could be a name, so those stay as written.
         let bare = !pronoun(first)
             && !determiner
-            && source[ws[0].range.clone()].starts_with(|c: char| c.is_lowercase());
+            && (source[ws[0].range.clone()].starts_with(|c: char| c.is_lowercase())
+                || self.is(&self.the_before, first));
         reads
             .then(|| self.finish(source, span, Form::That, bare.then_some("the"), review))
             .flatten()
@@ -424,12 +447,18 @@ impl Naming {
             let word = match self.person_map.get(&w.lower) {
                 Some(to) => to.clone(),
                 None if shouting => w.lower.clone(),
-                // A capital at the start is the sentence's, unless the
-                // review capitalises the word elsewhere too (a name).
+                // A capital at the start is the sentence's when the word is
+                // a common one (a word of the lists, a noun phrase's
+                // adjective, or written in lower case elsewhere); else it
+                // may be a name ("Tony was rude") and stays.
                 None if n == 0
                     && (self.is(&self.determiners, &w.lower)
                         || self.is(&self.subjects, &w.lower)
-                        || !capitalised_elsewhere(review, original)) =>
+                        || self.is(&self.the_before, &w.lower)
+                        || self.is(&self.actor_verbs, &w.lower)
+                        || form == Form::About
+                        || lower_elsewhere(review, &w.lower))
+                    && !capitalised_elsewhere(review, original) =>
                 {
                     let mut chars = original.chars();
                     chars
@@ -457,6 +486,28 @@ impl Naming {
         }
         Some(Named { text, form, span })
     }
+}
+
+/// Whether `text` quotes someone with single quotes ("said the website
+/// was 'out of date'"): a quote mark, not an apostrophe inside a word.
+fn quotes(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, c)| {
+        matches!(c, '\'' | '‘' | '’')
+            && !(i > 0
+                && chars[i - 1].is_alphanumeric()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric()))
+            && !(i > 0 && chars[i - 1] == 's' && chars.get(i + 1).is_none_or(|n| n.is_whitespace()))
+    })
+}
+
+/// Whether `lower` appears in `review` written in lower case.
+fn lower_elsewhere(review: &str, lower: &str) -> bool {
+    review.match_indices(lower).any(|(i, _)| {
+        let bounded = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        bounded(review[..i].chars().next_back())
+            && bounded(review[i + lower.len()..].chars().next())
+    })
 }
 
 /// Whether `word` appears capitalised in `review` other than at the
@@ -624,6 +675,46 @@ mod tests {
             named("they forgot our drinks", "forgot", Shape::Phrase),
             None
         );
+    }
+
+    #[test]
+    fn run_on_clauses_and_quoted_speech_are_declined() {
+        assert_eq!(
+            named(
+                "when I dropped it off it became $1,400",
+                "became",
+                Shape::Phrase
+            ),
+            None
+        );
+        assert_eq!(
+            named(
+                "the landlady said the website was 'out of date'",
+                "out of date",
+                Shape::Phrase
+            ),
+            None
+        );
+        // An apostrophe inside a word is not a quote.
+        assert!(named("the soup wasn't hot", "wasn't hot", Shape::Phrase).is_some());
+    }
+
+    #[test]
+    fn a_bare_noun_subject_takes_the() {
+        assert_eq!(
+            named("Bed was lumpy", "lumpy", Shape::Phrase).unwrap().0,
+            "the bed was lumpy"
+        );
+        // A capital word the list does not know may be a name.
+        assert_eq!(
+            named("Tony was rude", "rude", Shape::Phrase).unwrap().0,
+            "Tony was rude"
+        );
+        // A thousands separator is not a clause break.
+        assert!(named("We paid $1,400 for brakes", "paid", Shape::Phrase)
+            .unwrap()
+            .0
+            .contains("$1,400"));
     }
 
     #[test]

@@ -370,6 +370,25 @@ fn choose(
         }
     }
     let mut chosen: Vec<Mention> = chosen.into_iter().map(|(m, _)| m).collect();
+    // "the food, and that the food came cold": a plain name the quote
+    // already says goes.
+    let quoted: Vec<String> = chosen
+        .iter()
+        .filter(|m| m.quoted)
+        .map(|m| m.text.to_lowercase())
+        .collect();
+    chosen.retain(|m| {
+        m.quoted
+            || !m
+                .text
+                .split(' ')
+                .filter(|w| w.len() >= 4)
+                .any(|w| quoted.iter().any(|q| q.contains(w)))
+    });
+    // A middling review is answered only for what it says in its words.
+    if review.rating.is_some_and(|r| r >= 3.0) {
+        chosen.retain(|m| m.quoted);
+    }
     // Nothing quoted: the review's most negative clause, in its own words,
     // says more than a topic's plain name.
     if !chosen.iter().any(|m| m.quoted) {

@@ -27,6 +27,30 @@ pub use praise::Praise;
 pub use score::SentenceScore;
 pub use topics::Topic;
 
+/// The single words the lexicon names aspects with ("fries", "waiter",
+/// "wifi"): the common nouns of complaints, for drafts that quote them.
+pub fn aspect_words() -> Vec<String> {
+    let Ok(lexicon) = Lexicon::builtin() else {
+        return Vec::new();
+    };
+    let mut words = Vec::new();
+    for cues in lexicon.topics.values() {
+        for cue in &cues.aspects {
+            let pattern = cue.get_ref().cue();
+            for word in pattern.split(['(', ')', '|']) {
+                if !word.is_empty()
+                    && word
+                        .chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                {
+                    words.push(word.to_lowercase());
+                }
+            }
+        }
+    }
+    words
+}
+
 use crate::business::BusinessKind;
 use crate::error::{Error, Result};
 use crate::review::Review;
