@@ -220,18 +220,18 @@ impl Naming {
                 }
                 self.phrase(source, det..focus.end, review)
             }
-            // A verbless phrase that is its whole clause: "Smaller portions,
-            // higher prices".
+            // A short verbless clause around the phrase: "Smaller
+            // portions, higher prices", a title's "Pushy upselling".
             Shape::Phrase => {
-                let rest = |r: Range<usize>| {
-                    source[r]
-                        .trim_matches(|c: char| !c.is_alphanumeric())
-                        .is_empty()
-                };
-                let whole = rest(piece.start..focus.start) && rest(focus.end..piece.end);
-                let verbless = !words(&source[focus.clone()], focus.start)
+                let clause = words(&source[piece.clone()], piece.start);
+                // "all wobbly": a lone judgement at the end names no noun.
+                let lone = words(&source[focus.clone()], focus.start).len() == 1
+                    && clause.last().is_some_and(|w| w.range.start >= focus.start);
+                let whole = !open && clause.len() <= 4 && !lone;
+                let verbless = !clause
                     .iter()
-                    .any(|w| self.is_verb(&w.lower));
+                    .any(|w| self.is_verb(&w.lower) || self.is(&self.subjects, &w.lower));
+                let focus = piece.clone();
                 (whole && verbless)
                     .then(|| self.phrase(source, focus, review))
                     .flatten()
