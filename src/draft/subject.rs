@@ -311,22 +311,24 @@ fn choose(
                     }
                 }
             }
+            // "the thin walls, and that the walls are paper thin" says one
+            // thing twice.
+            let content = |t: &str| -> Vec<String> {
+                t.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.len() >= 4)
+                    .map(str::to_lowercase)
+                    .collect()
+            };
+            let repeats = |m: &Mention| {
+                let theirs = content(&m.text);
+                chosen
+                    .iter()
+                    .any(|(o, _)| content(&o.text).iter().any(|w| theirs.contains(w)))
+            };
+            let found = found.filter(|(m, _)| !repeats(m));
             if pass == 1 {
-                // "the weak sound, and that the sound is bad" says one thing twice.
-                let content = |t: &str| -> Vec<String> {
-                    t.split(|c: char| !c.is_alphanumeric())
-                        .filter(|w| w.len() >= 4)
-                        .map(str::to_lowercase)
-                        .collect()
-                };
                 if let Some(f) = found {
-                    let theirs = content(&f.0.text);
-                    if !chosen
-                        .iter()
-                        .any(|(o, _)| content(&o.text).iter().any(|w| theirs.contains(w)))
-                    {
-                        chosen.push(f);
-                    }
+                    chosen.push(f);
                 }
                 continue;
             }
