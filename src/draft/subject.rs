@@ -92,19 +92,9 @@ fn shape(c: &Complaint) -> Shape {
 
 impl<'a> Subject<'a> {
     /// `clean` says whether the phrasebook passes a named span (spans it
-    /// does not pass are skipped): the
-    /// reviewer's words are never rewritten, only left out.
+    /// does not pass are skipped): the reviewer's words are never
+    /// rewritten, only left out.
     pub fn from_review(
-        review: &'a Review,
-        verdict: &Verdict,
-        naming: &Naming,
-        business: Option<BusinessKind>,
-        clean: &dyn Fn(&str) -> bool,
-    ) -> Subject<'a> {
-        Subject::choosing(review, verdict, naming, business, clean)
-    }
-
-    fn choosing(
         review: &'a Review,
         verdict: &Verdict,
         naming: &Naming,
