@@ -39,10 +39,12 @@ crate::names::named_set!(
 
 crate::names::named_set!(
     /// The kinds of reply a block may suit (`mild`: a review rated 3 or more
-    /// with no complaint that could be named).
+    /// with no complaint; `unnamed`: one whose complaints could not be
+    /// named).
     Reply {
         Complaint => "complaint",
         Mild => "mild",
+        Unnamed => "unnamed",
         Praise => "praise",
         Hold => "hold",
         Redirect => "redirect",

@@ -339,11 +339,15 @@ pub fn compose(blocks: &Blocks, profile: &Profile, subject: &Subject) -> Compose
     add(&mut cx, &mut parts, Role::Greeting, &[], &none);
     add(&mut cx, &mut parts, Role::Thanks, &[], &none);
     match reply {
-        Reply::Mild => {}
+        Reply::Mild | Reply::Unnamed => {}
         Reply::Complaint if all.is_empty() && subject.mild => {
             // Nothing to apologise for by name in a middling review: no
             // guessed apology, an invitation to say more.
-            cx.reply = Reply::Mild;
+            cx.reply = if subject.unnamed {
+                Reply::Unnamed
+            } else {
+                Reply::Mild
+            };
             add(&mut cx, &mut parts, Role::Invite, &[], &none);
             cx.reply = Reply::Complaint;
         }
@@ -393,5 +397,119 @@ pub fn compose(blocks: &Blocks, profile: &Profile, subject: &Subject) -> Compose
     Composed {
         parts,
         placeholders: cx.placeholders,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::Evidence;
+
+    fn mention(text: &str, form: Form) -> Mention {
+        Mention {
+            text: text.into(),
+            form,
+            topic: Some(Topic::FoodQuality),
+            quoted: true,
+            evidence: Evidence {
+                field: "text",
+                start: 0,
+                end: text.len(),
+                text: text.into(),
+            },
+        }
+    }
+
+    #[test]
+    fn complaints_join_as_a_person_lists_them() {
+        let a = mention("you waited 45 minutes", Form::That);
+        let b = mention("the fries were cold", Form::That);
+        let c = mention("the long wait", Form::About);
+        let d = mention("the cold fries", Form::About);
+        assert_eq!(
+            said(&[&a, &b]).that.as_deref(),
+            Some("you waited 45 minutes and that the fries were cold")
+        );
+        assert_eq!(
+            said(&[&c, &d]).about.as_deref(),
+            Some("the long wait and the cold fries")
+        );
+        let mixed = said(&[&b, &c]);
+        assert_eq!(mixed.that, None);
+        assert_eq!(
+            mixed.about.as_deref(),
+            Some("the long wait, and that the fries were cold")
+        );
+        assert_eq!(mixed.evidence.len(), 2, "each names its own words");
+    }
+
+    fn subject(mild: bool, unnamed: bool, complaints: Vec<Mention>) -> Subject<'static> {
+        Subject {
+            id: "r-1",
+            first_name: None,
+            kind: Kind::Complaint,
+            complaints,
+            praise: None,
+            check: None,
+            mild,
+            unnamed,
+        }
+    }
+
+    fn blocks_of(c: &Composed) -> Vec<&str> {
+        c.parts.iter().map(|p| p.sentence.block.as_str()).collect()
+    }
+
+    #[test]
+    fn a_middling_review_with_nothing_named_gets_no_apology() {
+        let blocks = Blocks::builtin();
+        let profile = Profile::default();
+        for (unnamed, invite) in [(false, "invite.mild"), (true, "invite.unnamed")] {
+            let c = compose(&blocks, &profile, &subject(true, unnamed, vec![]));
+            let ids = blocks_of(&c);
+            assert!(!ids.iter().any(|b| b.starts_with("apology.")), "{ids:?}");
+            assert!(ids.iter().any(|b| b.starts_with(invite)), "{ids:?}");
+        }
+        // A low rating with nothing named: an honest general apology.
+        let c = compose(&blocks, &profile, &subject(false, false, vec![]));
+        assert!(
+            blocks_of(&c)
+                .iter()
+                .any(|b| b.starts_with("apology.general")),
+            "{:?}",
+            blocks_of(&c)
+        );
+    }
+
+    #[test]
+    fn an_offer_only_when_the_profile_lists_it_and_the_complaint_is_quoted() {
+        let blocks = Blocks::builtin();
+        let mut profile = Profile {
+            kind: Some(crate::business::BusinessKind::Restaurant),
+            ..Profile::default()
+        };
+        let cold = || vec![mention("the soup was cold", Form::That)];
+        let offers = |c: &Composed| {
+            blocks_of(c)
+                .iter()
+                .filter(|b| b.starts_with("offer."))
+                .count()
+        };
+        assert_eq!(
+            offers(&compose(&blocks, &profile, &subject(false, true, cold()))),
+            0
+        );
+        profile.offers = vec![crate::profile::Offer::MealOnUs];
+        let c = compose(&blocks, &profile, &subject(false, true, cold()));
+        assert_eq!(offers(&c), 1);
+        let offer = c.parts.iter().find(|p| p.role == Role::Offer).unwrap();
+        assert_eq!(offer.sentence.from, Source::Profile);
+        assert_eq!(offer.sentence.profile_keys[0], "offers.meal_on_us");
+        let mut plain = cold();
+        plain[0].quoted = false;
+        assert_eq!(
+            offers(&compose(&blocks, &profile, &subject(false, true, plain))),
+            0
+        );
     }
 }

@@ -408,7 +408,8 @@ impl Naming {
         let bare = !pronoun(first)
             && !determiner
             && (source[ws[0].range.clone()].starts_with(|c: char| c.is_lowercase())
-                || self.is(&self.the_before, first));
+                || self.is(&self.the_before, first)
+                || lower_elsewhere(review, first));
         reads
             .then(|| self.finish(source, span, Form::That, bare.then_some("the"), review))
             .flatten()

@@ -52,6 +52,8 @@ pub struct Subject<'a> {
     /// A review rated 3 or more: without a named complaint it gets no
     /// apology, only thanks and an invitation to say more.
     pub mild: bool,
+    /// Triage found complaints that could not be named.
+    pub unnamed: bool,
 }
 
 /// Whether a review needs a reply by default: complaints, mixed reviews,
@@ -223,6 +225,7 @@ impl<'a> Subject<'a> {
             complaints,
             praise,
             check,
+            unnamed: !verdict.complaints.is_empty(),
             mild: review
                 .rating
                 .map_or(verdict.label == Label::Mixed, |r| r >= 3.0),
