@@ -131,9 +131,39 @@ impl Profile {
 
     /// The one contact a reply should point to: e-mail, then phone, then URL.
     pub fn contact(&self) -> Option<&str> {
-        [&self.contact_email, &self.contact_phone, &self.contact_url]
-            .into_iter()
-            .find_map(|c| c.as_deref().filter(|c| !c.trim().is_empty()))
+        self.contact_entry().map(|(_, value)| value)
+    }
+
+    /// The contact a reply points to, with the key it comes from.
+    pub fn contact_entry(&self) -> Option<(&'static str, &str)> {
+        [
+            ("contact_email", &self.contact_email),
+            ("contact_phone", &self.contact_phone),
+            ("contact_url", &self.contact_url),
+        ]
+        .into_iter()
+        .find_map(|(key, c)| {
+            c.as_deref()
+                .filter(|c| !c.trim().is_empty())
+                .map(|c| (key, c))
+        })
+    }
+}
+
+impl Offer {
+    /// The key of the profile an offer sentence rests on (`offers.refund`).
+    pub fn profile_key(self) -> &'static str {
+        match self {
+            Offer::Refund => "offers.refund",
+            Offer::Replacement => "offers.replacement",
+            Offer::Redelivery => "offers.redelivery",
+            Offer::MealOnUs => "offers.meal_on_us",
+            Offer::RoomChange => "offers.room_change",
+            Offer::Discount => "offers.discount",
+            Offer::CallBack => "offers.call_back",
+            Offer::RedoWork => "offers.redo_work",
+            Offer::Rebook => "offers.rebook",
+        }
     }
 }
 
@@ -194,6 +224,24 @@ tone = "warm"
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_offer_names_its_profile_key() {
+        for o in Offer::ALL {
+            assert_eq!(o.profile_key(), format!("offers.{}", o.name()));
+        }
+    }
+
+    #[test]
+    fn the_contact_is_the_first_given_with_its_key() {
+        let p = Profile {
+            contact_email: Some(" ".into()),
+            contact_phone: Some("+44 1".into()),
+            ..Profile::default()
+        };
+        assert_eq!(p.contact_entry(), Some(("contact_phone", "+44 1")));
+        assert_eq!(Profile::default().contact_entry(), None);
+    }
 
     #[test]
     fn the_example_profile_parses() {

@@ -10,7 +10,7 @@
 use super::naming::Naming;
 use crate::business::BusinessKind;
 use crate::error::{toml_error, Error, Result};
-use crate::profile::{Offer, Tone};
+use crate::profile::{Offer, Profile, Tone};
 use crate::triage::Topic;
 use serde::Deserialize;
 use std::path::Path;
@@ -76,17 +76,72 @@ pub struct Block {
 
 /// Slots a block may fill from the review.
 pub const REVIEW_SLOTS: &[&str] = &["first_name", "that", "about", "praise_that", "praise_about"];
-/// Slots filled from the profile, with the profile key each comes from.
-pub const PROFILE_SLOTS: &[(&str, &str)] = &[
-    ("business", "business_name"),
-    ("contact", "contact"),
-    ("refund_time", "refund_time"),
-    ("delivery_time", "delivery_time"),
-    ("call_back_within", "call_back_within"),
-    ("discount", "discount"),
-    ("signer_name", "signer_name"),
-    ("signer_role", "signer_role"),
+/// A slot filled from the profile: the key it comes from, what a reply
+/// shows when the profile leaves it out, and how to read it.
+pub struct ProfileSlot {
+    pub name: &'static str,
+    pub key: &'static str,
+    pub missing: &'static str,
+    pub value: fn(&Profile) -> Option<&str>,
+}
+
+/// Every profile slot, the one list the loader, the composer and the
+/// placeholders come from. The contact's key is whichever contact is given.
+pub const PROFILE_SLOTS: &[ProfileSlot] = &[
+    ProfileSlot {
+        name: "business",
+        key: "business_name",
+        missing: "[business name]",
+        value: |p| p.business_name.as_deref(),
+    },
+    ProfileSlot {
+        name: "contact",
+        key: "contact_email",
+        missing: "[contact e-mail or phone]",
+        value: Profile::contact,
+    },
+    ProfileSlot {
+        name: "refund_time",
+        key: "refund_time",
+        missing: "[refund time frame]",
+        value: |p| p.refund_time.as_deref(),
+    },
+    ProfileSlot {
+        name: "delivery_time",
+        key: "delivery_time",
+        missing: "[delivery time frame]",
+        value: |p| p.delivery_time.as_deref(),
+    },
+    ProfileSlot {
+        name: "call_back_within",
+        key: "call_back_within",
+        missing: "[call-back time frame]",
+        value: |p| p.call_back_within.as_deref(),
+    },
+    ProfileSlot {
+        name: "discount",
+        key: "discount",
+        missing: "[discount]",
+        value: |p| p.discount.as_deref(),
+    },
+    ProfileSlot {
+        name: "signer_name",
+        key: "signer_name",
+        missing: "[your name]",
+        value: |p| p.signer_name.as_deref(),
+    },
+    ProfileSlot {
+        name: "signer_role",
+        key: "signer_role",
+        missing: "[your role]",
+        value: |p| p.signer_role.as_deref(),
+    },
 ];
+
+/// The profile slot called `name`.
+pub fn profile_slot(name: &str) -> Option<&'static ProfileSlot> {
+    PROFILE_SLOTS.iter().find(|s| s.name == name)
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -105,6 +160,13 @@ pub struct Blocks {
 impl Blocks {
     pub fn builtin() -> Blocks {
         Blocks::parse(BUILTIN, BUILTIN_PATH).expect("built-in reply blocks are valid (tested)")
+    }
+
+    /// The built-in naming lists.
+    fn naming() -> Result<Naming> {
+        let naming: Naming =
+            toml::from_str(NAMING).map_err(|e| toml_error(NAMING_PATH, NAMING, &e))?;
+        Ok(naming.prepare())
     }
 
     /// The built-in blocks with an owner's `DIR/replies/*.toml` layered on
@@ -128,7 +190,7 @@ impl Blocks {
                 path: path.clone(),
                 source,
             })?;
-            for block in Blocks::parse(&text, &path.display().to_string())?.blocks {
+            for block in parse_blocks(&text, &path.display().to_string())? {
                 match blocks.blocks.iter_mut().find(|b| b.id == block.id) {
                     Some(known) => *known = block,
                     None => blocks.blocks.push(block),
@@ -138,87 +200,90 @@ impl Blocks {
         Ok(blocks)
     }
 
-    /// Parses and checks a blocks file: ids are unique, every block says
-    /// why it exists, its slots are known and its role fits its fields.
+    /// Parses and checks a blocks file, with the built-in naming lists.
     pub fn parse(text: &str, path: &str) -> Result<Blocks> {
-        let file: File = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
-        let naming: Naming =
-            toml::from_str(NAMING).map_err(|e| toml_error(NAMING_PATH, NAMING, &e))?;
-        let located = |needle: &str, message: String| {
-            let offset = text.find(needle).unwrap_or(0);
-            let (line, column) = crate::text::line_column(text, offset);
-            Error::Config {
-                path: path.into(),
-                line,
-                column,
-                message,
-            }
-        };
-        for (i, block) in file.blocks.iter().enumerate() {
-            let here = format!("id = \"{}\"", block.id);
-            if file.blocks[..i].iter().any(|b| b.id == block.id) {
-                return Err(located(
-                    &here,
-                    format!("block `{}` is defined twice", block.id),
-                ));
-            }
-            if block.why.trim().is_empty() {
-                return Err(located(
-                    &here,
-                    format!("block `{}` needs a `why`", block.id),
-                ));
-            }
-            if let Some(unknown) = slots(&block.text).find(|s| !is_slot(s)) {
-                let known: Vec<&str> = REVIEW_SLOTS
-                    .iter()
-                    .copied()
-                    .chain(PROFILE_SLOTS.iter().map(|(s, _)| *s))
-                    .collect();
-                return Err(located(
-                    &here,
-                    format!(
-                        "unknown slot {{{unknown}}} in block `{}`; use one of {}",
-                        block.id,
-                        known.join(", ")
-                    ),
-                ));
-            }
-            if (block.role == Role::Offer) != block.offer.is_some() {
-                return Err(located(
-                    &here,
-                    format!(
-                        "block `{}`: a block has `offer` exactly when its role is offer",
-                        block.id
-                    ),
-                ));
-            }
-            if !block.topics.is_empty() && block.example.is_none() {
-                return Err(located(
-                    &here,
-                    format!(
-                        "block `{}` has topics but no `example`: give a review sentence it answers",
-                        block.id
-                    ),
-                ));
-            }
-        }
-        let mut blocks = file.blocks;
-        for b in &mut blocks {
-            b.review_slots = REVIEW_SLOTS
-                .iter()
-                .copied()
-                .filter(|s| slots(&b.text).any(|x| x == *s))
-                .collect();
-        }
         Ok(Blocks {
-            blocks,
-            naming: naming.prepare(),
+            blocks: parse_blocks(text, path)?,
+            naming: Blocks::naming()?,
         })
     }
 }
 
+/// Parses and checks the blocks of one file: ids are unique, every block
+/// says why it exists, its slots are known and its role fits its fields.
+fn parse_blocks(text: &str, path: &str) -> Result<Vec<Block>> {
+    let file: File = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
+    let located = |needle: &str, message: String| {
+        let offset = text.find(needle).unwrap_or(0);
+        let (line, column) = crate::text::line_column(text, offset);
+        Error::Config {
+            path: path.into(),
+            line,
+            column,
+            message,
+        }
+    };
+    for (i, block) in file.blocks.iter().enumerate() {
+        let here = format!("id = \"{}\"", block.id);
+        if file.blocks[..i].iter().any(|b| b.id == block.id) {
+            return Err(located(
+                &here,
+                format!("block `{}` is defined twice", block.id),
+            ));
+        }
+        if block.why.trim().is_empty() {
+            return Err(located(
+                &here,
+                format!("block `{}` needs a `why`", block.id),
+            ));
+        }
+        if let Some(unknown) = slots(&block.text).find(|s| !is_slot(s)) {
+            let known: Vec<&str> = REVIEW_SLOTS
+                .iter()
+                .copied()
+                .chain(PROFILE_SLOTS.iter().map(|s| s.name))
+                .collect();
+            return Err(located(
+                &here,
+                format!(
+                    "unknown slot {{{unknown}}} in block `{}`; use one of {}",
+                    block.id,
+                    known.join(", ")
+                ),
+            ));
+        }
+        if (block.role == Role::Offer) != block.offer.is_some() {
+            return Err(located(
+                &here,
+                format!(
+                    "block `{}`: a block has `offer` exactly when its role is offer",
+                    block.id
+                ),
+            ));
+        }
+        if !block.topics.is_empty() && block.example.is_none() {
+            return Err(located(
+                &here,
+                format!(
+                    "block `{}` has topics but no `example`: give a review sentence it answers",
+                    block.id
+                ),
+            ));
+        }
+    }
+    let mut blocks = file.blocks;
+    for b in &mut blocks {
+        b.review_slots = REVIEW_SLOTS
+            .iter()
+            .copied()
+            .filter(|s| slots(&b.text).any(|x| x == *s))
+            .collect();
+    }
+    Ok(blocks)
+}
+
 fn is_slot(name: &str) -> bool {
-    REVIEW_SLOTS.contains(&name) || PROFILE_SLOTS.iter().any(|(s, _)| *s == name)
+    REVIEW_SLOTS.contains(&name) || profile_slot(name).is_some()
 }
 
 /// The `{name}` slots of a text.

@@ -8,7 +8,7 @@
 //! chosen by a stable hash of its id, so a review always gets the same
 //! reply and neighbouring reviews get different ones.
 
-use super::blocks::{Block, Blocks, Reply, Role, PROFILE_SLOTS, REVIEW_SLOTS};
+use super::blocks::{profile_slot, Block, Blocks, Reply, Role, REVIEW_SLOTS};
 use super::naming::Form;
 use super::subject::{Kind, Mention, Subject};
 use super::{Evidence, Sentence, Source};
@@ -29,20 +29,6 @@ pub struct Part {
 pub struct Composed {
     pub parts: Vec<Part>,
     pub placeholders: Vec<String>,
-}
-
-/// The visible slot for a profile fact the profile does not give.
-fn slot(fact: &str) -> &'static str {
-    match fact {
-        "business" => "[business name]",
-        "contact" => "[contact e-mail or phone]",
-        "refund_time" => "[refund time frame]",
-        "delivery_time" => "[delivery time frame]",
-        "call_back_within" => "[call-back time frame]",
-        "discount" => "[discount]",
-        "signer_name" => "[your name]",
-        _ => "[your role]",
-    }
 }
 
 /// A stable choice among `n` options for one review and block (FNV-1a, so
@@ -66,40 +52,22 @@ struct Said {
 /// Joins the named complaints: clauses as "A and that B", noun phrases as
 /// "A and B", and a noun phrase before a clause as "A, and that B".
 fn said(mentions: &[&Mention]) -> Said {
-    let evidence = mentions.iter().map(|m| m.evidence.clone()).collect();
-    let (nps, clauses): (Vec<&&Mention>, Vec<&&Mention>) =
-        mentions.iter().partition(|m| m.form == Form::About);
-    let join = |list: &[&&Mention], glue: &str| {
-        list.iter()
+    let join = |form: Form, glue: &str| {
+        let texts: Vec<&str> = mentions
+            .iter()
+            .filter(|m| m.form == form)
             .map(|m| m.text.as_str())
-            .collect::<Vec<_>>()
-            .join(glue)
+            .collect();
+        (!texts.is_empty()).then(|| texts.join(glue))
     };
-    match (nps.is_empty(), clauses.is_empty()) {
-        (true, true) => Said {
-            that: None,
-            about: None,
-            evidence,
-        },
-        (true, false) => Said {
-            that: Some(join(&clauses, " and that ")),
-            about: None,
-            evidence,
-        },
-        (false, true) => Said {
-            that: None,
-            about: Some(join(&nps, " and ")),
-            evidence,
-        },
-        (false, false) => Said {
-            that: None,
-            about: Some(format!(
-                "{}, and that {}",
-                join(&nps, " and "),
-                join(&clauses, " and that ")
-            )),
-            evidence,
-        },
+    let (about, that) = match (join(Form::About, " and "), join(Form::That, " and that ")) {
+        (Some(nps), Some(clauses)) => (Some(format!("{nps}, and that {clauses}")), None),
+        other => other,
+    };
+    Said {
+        that,
+        about,
+        evidence: mentions.iter().map(|m| m.evidence.clone()).collect(),
     }
 }
 
@@ -112,36 +80,17 @@ struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    fn review_slot(&self, name: &str, said: &Said) -> Option<String> {
+    fn review_slot<'s>(&'s self, name: &str, said: &'s Said) -> Option<&'s str> {
         let praise = self.subject.praise.as_ref();
+        let praised = |form: Form| praise.filter(|p| p.form == form).map(|p| p.text.as_str());
         match name {
-            "first_name" => self.subject.first_name.as_ref().map(|(n, _)| n.to_string()),
-            "that" => said.that.clone(),
-            "about" => said.about.clone(),
-            "praise_that" => praise
-                .filter(|p| p.form == Form::That)
-                .map(|p| p.text.clone()),
-            "praise_about" => praise
-                .filter(|p| p.form == Form::About)
-                .map(|p| p.text.clone()),
+            "first_name" => self.subject.first_name.as_ref().map(|(n, _)| *n),
+            "that" => said.that.as_deref(),
+            "about" => said.about.as_deref(),
+            "praise_that" => praised(Form::That),
+            "praise_about" => praised(Form::About),
             _ => None,
         }
-    }
-
-    fn profile_slot(&self, name: &str) -> Option<&str> {
-        let p = self.profile;
-        let value = match name {
-            "business" => p.business_name.as_deref(),
-            "contact" => p.contact(),
-            "refund_time" => p.refund_time.as_deref(),
-            "delivery_time" => p.delivery_time.as_deref(),
-            "call_back_within" => p.call_back_within.as_deref(),
-            "discount" => p.discount.as_deref(),
-            "signer_name" => p.signer_name.as_deref(),
-            "signer_role" => p.signer_role.as_deref(),
-            _ => None,
-        };
-        value.filter(|v| !v.trim().is_empty())
     }
 
     /// Whether a block may be used here, and how specific it is.
@@ -198,22 +147,23 @@ impl<'a> Context<'a> {
             };
             if REVIEW_SLOTS.contains(&name) {
                 from_review = true;
-                text.push_str(&self.review_slot(name, said).unwrap_or_default());
+                text.push_str(self.review_slot(name, said).unwrap_or_default());
                 evidence.extend(self.evidence_of(name, said));
-            } else {
-                let key = PROFILE_SLOTS
-                    .iter()
-                    .find(|(s, _)| *s == name)
-                    .map_or("", |(_, k)| *k);
-                profile_keys.push(self.profile_key(key));
-                match self.profile_slot(name) {
+            } else if let Some(slot) = profile_slot(name) {
+                let value = (slot.value)(self.profile).filter(|v| !v.trim().is_empty());
+                // The contact's key is whichever contact the profile gives.
+                let key = match (slot.name, self.profile.contact_entry()) {
+                    ("contact", Some((key, _))) => key,
+                    _ => slot.key,
+                };
+                profile_keys.push(key);
+                match value {
                     Some(value) => text.push_str(value),
                     None => {
-                        let shown = slot(name);
-                        if !self.placeholders.iter().any(|p| p == shown) {
-                            self.placeholders.push(shown.to_string());
+                        if !self.placeholders.iter().any(|p| p == slot.missing) {
+                            self.placeholders.push(slot.missing.to_string());
                         }
-                        text.push_str(shown);
+                        text.push_str(slot.missing);
                     }
                 }
             }
@@ -221,7 +171,7 @@ impl<'a> Context<'a> {
         }
         text.push_str(rest);
         if let Some(offer) = b.offer {
-            profile_keys.insert(0, offer_key(offer));
+            profile_keys.insert(0, offer.profile_key());
         }
         let from = if from_review {
             Source::Review
@@ -256,50 +206,6 @@ impl<'a> Context<'a> {
                 .collect(),
         }
     }
-
-    /// The profile key a fact came from (`contact` is whichever was used).
-    fn profile_key(&self, key: &'static str) -> &'static str {
-        if key != "contact" {
-            return key;
-        }
-        let p = self.profile;
-        if p.contact_email
-            .as_deref()
-            .is_some_and(|c| !c.trim().is_empty())
-        {
-            "contact_email"
-        } else if p
-            .contact_phone
-            .as_deref()
-            .is_some_and(|c| !c.trim().is_empty())
-        {
-            "contact_phone"
-        } else if p
-            .contact_url
-            .as_deref()
-            .is_some_and(|c| !c.trim().is_empty())
-        {
-            "contact_url"
-        } else {
-            "contact_email"
-        }
-    }
-}
-
-fn offer_key(offer: crate::profile::Offer) -> &'static str {
-    // Leaked once per offer name; the set is closed and tiny.
-    use std::sync::OnceLock;
-    static KEYS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    let keys = KEYS.get_or_init(|| {
-        crate::profile::Offer::ALL
-            .iter()
-            .map(|o| &*Box::leak(format!("offers.{}", o.name()).into_boxed_str()))
-            .collect()
-    });
-    keys[crate::profile::Offer::ALL
-        .iter()
-        .position(|o| *o == offer)
-        .unwrap_or(0)]
 }
 
 /// Adds the sentence of the block that fits `role` best, if any.
@@ -357,7 +263,7 @@ pub fn compose(blocks: &Blocks, profile: &Profile, subject: &Subject) -> Compose
                 let one = said(&all[..1]);
                 if let Some(b) = cx.pick(Role::Apology, &topics, &one) {
                     let shorter = cx.render(b, &one);
-                    if let Some(part) = parts.last_mut() {
+                    if let Some(part) = parts.last_mut().filter(|p| p.role == Role::Apology) {
                         part.shorter = Some(shorter);
                     }
                 }

@@ -96,12 +96,6 @@ impl<'e> Drafter<'e> {
         }
     }
 
-    /// The sentences of a draft, before fitting and the phrasebook pass;
-    /// tests use it to prove the blocks themselves are clean.
-    pub fn compose(&self, subject: &Subject) -> String {
-        fit::render(&compose::compose(&self.blocks, &self.profile, subject).parts)
-    }
-
     /// What a reply may say about a review, naming only what the
     /// phrasebook passes.
     pub fn subject<'r>(&self, review: &'r Review, verdict: &Verdict) -> Subject<'r> {
@@ -175,12 +169,20 @@ impl<'e> Drafter<'e> {
             _ => subject.check.clone(),
         };
         // The blocks are written in "can" wording and tested to be clean,
-        // and the review's words were vetted when they were named; the
-        // phrasebook pass catches what profile facts or an owner's blocks
-        // bring in, rewrites what it safely can, and leaves a person what
-        // it cannot.
+        // and sentences with the review's words were read before they came
+        // here; the phrasebook pass catches what profile facts or an
+        // owner's blocks bring in, rewrites what it safely can, and leaves
+        // a person what it cannot.
         let mut remaining = Vec::new();
         for part in composed.parts.iter_mut() {
+            // The fitter's shorter apology is used only if it is clean too.
+            if part
+                .shorter
+                .as_ref()
+                .is_some_and(|s| !self.is_clean(&s.text))
+            {
+                part.shorter = None;
+            }
             if self.is_clean(&part.sentence.text) {
                 continue;
             }

@@ -154,7 +154,7 @@ impl<'a> Subject<'a> {
             let source = field_text(review, c.field);
             let focus = c.start + focus.start..c.start + focus.end;
             naming
-                .name(source, focus, shape(c), source)
+                .name(source, focus, shape(c))
                 .filter(|n| clean(&n.text))
                 .map(|n| mention(c.field, 0, n, Some(c.topic)))
         };
@@ -163,7 +163,7 @@ impl<'a> Subject<'a> {
         let name_clause = |field: Field, cue: std::ops::Range<usize>| {
             let source = field_text(review, field);
             naming
-                .name(source, cue, Shape::Phrase, source)
+                .name(source, cue, Shape::Phrase)
                 .filter(|n| clean(&n.text))
                 .map(|n| mention(field, 0, n, None))
         };
@@ -184,14 +184,8 @@ impl<'a> Subject<'a> {
         // The plainest praise: one that starts with what was praised, short.
         let mut praised: Vec<_> = verdict.praise.iter().filter(|_| wants_praise).collect();
         praised.sort_by_key(|p| {
-            let first = p
-                .text
-                .split_whitespace()
-                .next()
-                .unwrap_or_default()
-                .to_lowercase();
             (
-                matches!(first.as_str(), "i" | "we" | "you" | "i'm" | "i've"),
+                naming.starts_with_reviewer(&p.text),
                 p.text.split_whitespace().count(),
             )
         });
@@ -306,19 +300,8 @@ fn choose(
             }
             // "the thin walls, and that the walls are paper thin" says one
             // thing twice.
-            let content = |t: &str| -> Vec<String> {
-                t.split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| w.len() >= 4)
-                    .map(str::to_lowercase)
-                    .collect()
-            };
-            let repeats = |m: &Mention| {
-                let theirs = content(&m.text);
-                chosen
-                    .iter()
-                    .any(|(o, _)| content(&o.text).iter().any(|w| theirs.contains(w)))
-            };
-            let found = found.filter(|(m, _)| !repeats(m));
+            let found =
+                found.filter(|(m, _)| !chosen.iter().any(|(o, _)| share_words(&o.text, &m.text)));
             if pass == 1 {
                 if let Some(f) = found {
                     chosen.push(f);
@@ -370,16 +353,9 @@ fn choose(
     let quoted: Vec<String> = chosen
         .iter()
         .filter(|m| m.quoted)
-        .map(|m| m.text.to_lowercase())
+        .map(|m| m.text.clone())
         .collect();
-    chosen.retain(|m| {
-        m.quoted
-            || !m
-                .text
-                .split(' ')
-                .filter(|w| w.len() >= 4)
-                .any(|w| quoted.iter().any(|q| q.contains(w)))
-    });
+    chosen.retain(|m| m.quoted || !quoted.iter().any(|q| share_words(q, &m.text)));
     // A middling review is answered only for what it says in its words.
     if review.rating.is_some_and(|r| r >= 3.0) {
         chosen.retain(|m| m.quoted);
@@ -387,7 +363,7 @@ fn choose(
     // Nothing quoted: the review's most negative clause, in its own words,
     // says more than a topic's plain name.
     if !chosen.iter().any(|m| m.quoted) {
-        if let Some(m) = negative_clause(verdict, review, name_clause) {
+        if let Some(m) = negative_clause(verdict, naming, review, name_clause) {
             chosen = vec![m];
         }
     }
@@ -400,6 +376,7 @@ fn choose(
 /// around its strongest negative cue.
 fn negative_clause(
     verdict: &Verdict,
+    naming: &Naming,
     review: &Review,
     name: &dyn Fn(Field, std::ops::Range<usize>) -> Option<Mention>,
 ) -> Option<Mention> {
@@ -427,18 +404,17 @@ fn negative_clause(
         };
         // Only a clause about what happened: "I hate to do a bad review" or
         // "I don't care how close" is the reviewer's opinion, not a complaint.
-        name(field, range).filter(|m| {
-            let mut words = m.evidence.text.split_whitespace().map(str::to_lowercase);
-            let first = words.next().unwrap_or_default();
-            let second = words.next().unwrap_or_default();
-            m.form == Form::That
-                && (!matches!(first.as_str(), "i" | "we" | "i'm" | "we're")
-                    || matches!(
-                        second.as_str(),
-                        "was" | "were" | "wasn't" | "weren't" | "got"
-                    ))
-        })
+        name(field, range).filter(|m| m.form == Form::That && !naming.is_opinion(&m.evidence.text))
     })
+}
+
+/// Whether a word of four letters or more of `b` is in `a` ("wait" in
+/// "the waiter forgot"): then the two say one thing twice.
+fn share_words(a: &str, b: &str) -> bool {
+    let a = a.to_lowercase();
+    b.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 4)
+        .any(|w| a.contains(&w.to_lowercase()))
 }
 
 /// How negative a cue must be for its clause to stand for the complaint.

@@ -57,6 +57,21 @@ pub struct Named {
 #[serde(deny_unknown_fields)]
 pub struct Naming {
     breaks: Vec<String>,
+    sentence_ends: Vec<String>,
+    article: String,
+    indefinite: HashSet<String>,
+    reviewer_in_reply: String,
+    verb_endings: Vec<String>,
+    past_endings: Vec<String>,
+    gerund_endings: Vec<String>,
+    negators: HashSet<String>,
+    negator_endings: Vec<String>,
+    relatives: HashSet<String>,
+    pronouns: HashSet<String>,
+    neuter: HashSet<String>,
+    subordinators: HashSet<String>,
+    reviewer: HashSet<String>,
+    happened: HashSet<String>,
     determiners: HashSet<String>,
     subjects: HashSet<String>,
     verbs: HashSet<String>,
@@ -113,25 +128,36 @@ impl Naming {
 
     fn is_verb(&self, word: &str) -> bool {
         self.is(&self.verbs, word)
-            || (word.len() > 3 && word.ends_with("ed"))
-            || word.ends_with("n't")
+            || ends_in(word, &self.verb_endings)
+            || ends_in(word, &self.past_endings)
     }
 
-    /// Names the words at `focus` of `source` (a complaint's evidence),
-    /// shaped as `shape` says; `review` is the whole review, to tell names
-    /// from words that start a sentence.
+    /// Whether `text` is the reviewer's opinion of themselves ("I hate to
+    /// do a bad review") rather than an account of what happened ("we were
+    /// stranded").
+    pub fn is_opinion(&self, text: &str) -> bool {
+        let mut ws = words(text, 0).into_iter().map(|w| w.lower);
+        let first = ws.next().unwrap_or_default();
+        let second = ws.next().unwrap_or_default();
+        self.is(&self.reviewer, &first) && !self.is(&self.happened, &second)
+    }
+
+    /// Whether `text` starts with the reviewer speaking of themselves.
+    pub fn starts_with_reviewer(&self, text: &str) -> bool {
+        words(text, 0)
+            .first()
+            .is_some_and(|w| self.is(&self.reviewer, &w.lower))
+    }
+
+    /// Names the words at `focus` of `source` (the field of a complaint),
+    /// shaped as `shape` says; the rest of `source` tells names from words
+    /// that merely start a sentence.
     ///
     /// The whole clause is named when it reads as one ("the sticky rice
     /// balls were hard in the middle"); else the clause from the aspect to
     /// its judgement ("the fries were cold" out of "when they came the
     /// fries were cold"), or the judgement with its noun ("the cold fries").
-    pub fn name(
-        &self,
-        source: &str,
-        focus: Range<usize>,
-        shape: Shape,
-        review: &str,
-    ) -> Option<Named> {
+    pub fn name(&self, source: &str, focus: Range<usize>, shape: Shape) -> Option<Named> {
         let focus = focus.start.min(source.len())..focus.end.min(source.len());
         if focus.is_empty()
             || !source.is_char_boundary(focus.start)
@@ -140,9 +166,10 @@ impl Naming {
             return None;
         }
         // A focus that runs over a sentence end keeps its first sentence.
-        let cut = [". ", "! ", "? ", "\n"]
+        let cut = self
+            .sentence_ends
             .iter()
-            .filter_map(|b| source[focus.clone()].find(b))
+            .filter_map(|b| source[focus.clone()].find(b.as_str()))
             .min();
         let focus = match cut {
             Some(0) => return None,
@@ -151,7 +178,7 @@ impl Naming {
         };
         let (piece, open) = self.piece(source, focus.clone());
         if let Some(named) = (!open)
-            .then(|| self.clause(source, piece.clone(), review))
+            .then(|| self.clause(source, piece.clone()))
             .flatten()
         {
             return Some(named);
@@ -171,15 +198,15 @@ impl Naming {
                 // A short tail finishes the thought ("for our mains"); a long
                 // one, or one that turns negative, is left out.
                 let tail = words(&source[focus.end..piece.end], focus.end);
-                let negative = tail
-                    .iter()
-                    .any(|w| w.lower.ends_with("n't") || w.lower == "not" || w.lower == "never");
+                let negative = tail.iter().any(|w| {
+                    self.is(&self.negators, &w.lower) || ends_in(&w.lower, &self.negator_endings)
+                });
                 let stop = if tail.len() <= self.tail_words && !negative {
                     piece.end
                 } else {
                     focus.end
                 };
-                self.clause(source, det..stop, review)
+                self.clause(source, det..stop)
             }
             Shape::JudgementFirst => {
                 // "cold fries", "very rude waiter": adjacent words only.
@@ -192,7 +219,7 @@ impl Naming {
                 {
                     return None;
                 }
-                self.phrase(source, det..focus.end, review)
+                self.phrase(source, det..focus.end)
             }
             // A short verbless clause around the phrase: "Smaller
             // portions, higher prices", a title's "Pushy upselling".
@@ -207,7 +234,7 @@ impl Naming {
                     .any(|w| self.is_verb(&w.lower) || self.is(&self.subjects, &w.lower));
                 let focus = piece.clone();
                 (whole && verbless)
-                    .then(|| self.phrase(source, focus, review))
+                    .then(|| self.phrase(source, focus))
                     .flatten()
             }
         }
@@ -230,15 +257,14 @@ impl Naming {
         // The clause of the praising word, inside the praise.
         let (piece, _) = self.piece(source, focus.clone());
         let whole = piece.start.max(start)..piece.end.min(end).max(piece.start.max(start));
-        let review = source;
-        self.clause(source, whole.clone(), review).or_else(|| {
+        self.clause(source, whole.clone()).or_else(|| {
             let ws = words(&source[whole.clone()], whole.start);
             let verbless = !ws
                 .iter()
                 .any(|w| self.is_verb(&w.lower) || self.is(&self.subjects, &w.lower));
             let ends_praising = ws.last().is_some_and(|w| focus.contains(&w.range.start));
             (ws.len() <= 4 && verbless && !ends_praising)
-                .then(|| self.phrase(source, whole, review))
+                .then(|| self.phrase(source, whole))
                 .flatten()
         })
     }
@@ -316,25 +342,28 @@ impl Naming {
 
     /// `span` as a clause: a subject, then a verb within a few words; or
     /// the reviewer's own account without its subject ("waited an hour").
-    fn clause(&self, source: &str, span: Range<usize>, review: &str) -> Option<Named> {
+    fn clause(&self, source: &str, span: Range<usize>) -> Option<Named> {
         let (span, ws) = self.quotable(source, span)?;
         let first = &ws[0].lower;
         if self.is(&self.actor_verbs, first) {
-            return self.finish(source, span, Form::That, Some("you"), review);
+            return self.finish(source, span, Form::That, Some(&self.reviewer_in_reply));
         }
         let pronoun = |w: &str| self.is(&self.subjects, w) || self.person_map.contains_key(w);
         let determiner = self.is(&self.determiners, first);
-        if self.is_verb(first) || (!pronoun(first) && !determiner && first.ends_with("ing")) {
+        let gerund = self
+            .gerund_endings
+            .iter()
+            .any(|e| first.ends_with(e.as_str()));
+        if self.is_verb(first) || (!pronoun(first) && !determiner && gerund) {
             return None;
         }
         // The main verb: a listed one, or an "-ed" word that is not an
         // adjective straight after a determiner ("the overcooked steak").
         let verb = ws.iter().enumerate().skip(1).position(|(i, w)| {
             self.is(&self.verbs, &w.lower)
-                || w.lower.ends_with("n't")
+                || ends_in(&w.lower, &self.verb_endings)
                 || ((pronoun(first) || determiner)
-                    && w.lower.len() > 3
-                    && w.lower.ends_with("ed")
+                    && ends_in(&w.lower, &self.past_endings)
                     && !w.lower.contains('-')
                     && !self.is(&self.determiners, &ws[i - 1].lower))
         });
@@ -343,34 +372,28 @@ impl Naming {
         // "a doctor who specializes in…" has no verb of its own, and in
         // "bad I had to go" the subject comes after the first word.
         if between.iter().any(|w| {
-            matches!(
-                w.lower.as_str(),
-                "who" | "which" | "that" | "whom" | "whose" | "he" | "she" | "they" | "it"
-            ) || self.person_map.contains_key(w.lower.as_str())
+            self.is(&self.relatives, &w.lower)
+                || self.is(&self.pronouns, &w.lower)
+                || self.is(&self.neuter, &w.lower)
+                || self.person_map.contains_key(w.lower.as_str())
         }) {
             return None;
         }
-        // "you questioned it he got aggressive" runs two clauses together.
-        // "you dropped it off it became $1,400": a subject and verb after
+        // "you dropped it off it became $1,400": a subject and a verb after
         // the first clause's run two clauses together.
         let run_on = ws.windows(3).any(|w| {
-            matches!(
-                w[1].lower.as_str(),
-                "i" | "we" | "he" | "she" | "they" | "it"
-            ) && self.is_verb(&w[2].lower)
-                && !matches!(
-                    w[0].lower.as_str(),
-                    "that" | "what" | "how" | "where" | "why" | "if"
-                )
+            (self.is(&self.pronouns, &w[1].lower) || self.is(&self.neuter, &w[1].lower))
+                && self.is_verb(&w[2].lower)
+                && !self.is(&self.subordinators, &w[0].lower)
         });
         if run_on && ws.len() > 3 {
             return None;
         }
-        // "nobody called to update me I had to…" too.
+        // "nobody called to update me I had to…": a second subject.
         let subjects = ws
             .iter()
             .skip(1)
-            .filter(|w| matches!(w.lower.as_str(), "i" | "we" | "he" | "she" | "they"))
+            .filter(|w| self.is(&self.pronouns, &w.lower))
             .count()
             + usize::from(pronoun(first));
         if subjects > 1 {
@@ -383,17 +406,17 @@ impl Naming {
             && !determiner
             && (source[ws[0].range.clone()].starts_with(|c: char| c.is_lowercase())
                 || self.is(&self.the_before, first)
-                || lower_elsewhere(review, first));
+                || lower_elsewhere(source, first));
         reads
-            .then(|| self.finish(source, span, Form::That, bare.then_some("the"), review))
+            .then(|| self.finish(source, span, Form::That, bare.then_some(&self.article)))
             .flatten()
     }
 
     /// `span` as a noun phrase, with "the" when it has no determiner.
-    fn phrase(&self, source: &str, span: Range<usize>, review: &str) -> Option<Named> {
+    fn phrase(&self, source: &str, span: Range<usize>) -> Option<Named> {
         let (span, ws) = self.quotable(source, span)?;
         let lead = !self.is(&self.determiners, &ws[0].lower);
-        self.finish(source, span, Form::About, lead.then_some("the"), review)
+        self.finish(source, span, Form::About, lead.then_some(&self.article))
     }
 
     /// Changes the point of view, mends agreement and case, and prefixes
@@ -404,7 +427,6 @@ impl Naming {
         span: Range<usize>,
         form: Form,
         lead: Option<&str>,
-        review: &str,
     ) -> Option<Named> {
         let raw = &source[span.clone()];
         let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
@@ -432,8 +454,8 @@ impl Naming {
                         || self.is(&self.the_before, &w.lower)
                         || self.is(&self.actor_verbs, &w.lower)
                         || form == Form::About
-                        || lower_elsewhere(review, &w.lower))
-                    && !capitalised_elsewhere(review, original) =>
+                        || lower_elsewhere(source, &w.lower))
+                    && !capitalised_elsewhere(source, original) =>
                 {
                     let mut chars = original.chars();
                     chars
@@ -450,9 +472,9 @@ impl Naming {
         let mut text = out.trim_end_matches([',', '.', ';', ':', ' ']).to_string();
         // "sorry to hear about a long wait" reads as any wait; it was theirs.
         if form == Form::About {
-            for article in ["a ", "an "] {
-                if let Some(rest) = text.strip_prefix(article) {
-                    text = format!("the {rest}");
+            if let Some((first, rest)) = text.split_once(' ') {
+                if self.is(&self.indefinite, &first.to_lowercase()) {
+                    text = format!("{} {rest}", self.article);
                 }
             }
         }
@@ -461,6 +483,14 @@ impl Naming {
         }
         Some(Named { text, form, span })
     }
+}
+
+/// Whether `word` ends in one of `endings` with more than a letter before
+/// it ("waited", not "bed").
+fn ends_in(word: &str, endings: &[String]) -> bool {
+    endings
+        .iter()
+        .any(|e| word.len() > e.len() + 1 && word.ends_with(e.as_str()))
 }
 
 #[cfg(test)]

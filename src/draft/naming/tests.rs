@@ -10,7 +10,7 @@ fn naming() -> Naming {
 fn named(text: &str, focus: &str, shape: Shape) -> Option<(String, Form)> {
     let at = text.find(focus).expect("focus in text");
     naming()
-        .name(text, at..at + focus.len(), shape, text)
+        .name(text, at..at + focus.len(), shape)
         .map(|n| (n.text, n.form))
 }
 
