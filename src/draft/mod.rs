@@ -138,7 +138,7 @@ impl<'e> Drafter<'e> {
         if self.clean.borrow().contains(text) {
             return true;
         }
-        if !self.engine.findings(text).is_empty() {
+        if self.engine.findings(text).iter().any(|f| !f.fallback) {
             return false;
         }
         let mut known = self.clean.borrow_mut();

@@ -4,7 +4,7 @@
 use super::literals::Precomputed;
 
 /// The macros these analyses were made with.
-pub const MACROS: u64 = 0x3a3a3ea9161afbd7;
+pub const MACROS: u64 = 0x5f688ffeb52986cd;
 
 #[rustfmt::skip]
 pub static ANALYSES: &[Precomputed] = &[
@@ -268,6 +268,20 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
+        source: "(?:costs?|charge)\\s+(?:you\\s+)?nothing",
+        required: &[&["charge nothing", "charge you nothing", "cost nothing", "cost you nothing", "costs nothing", "costs you nothing"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "(?:did\\s+not|didn't)\\s+(?:go\\s+(?:well|to\\s+plan|as)|work\\s+(?:out\\s+)?for\\s+you|meet\\s+your|live\\s+up)",
+        required: &[&["did not ", "didn't ", "didnt ", "didnʼt ", "didn’t "], &["go as", "go to plan", "go well", "live up", "meet your", "work for you", "work out for you"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
         source: "(?:didn't|doesn't|don't|wasn't|isn't)\\s+(?:meet|within|in\\s+line\\s+with)\\s+(?:our|the)\\s+(?:conditions|requirements|criteria|terms|standards|guidelines)",
         required: &[&[" in line with our ", " in line with the ", " meet our ", " meet the ", " within our ", " within the "], &["conditions", "criteria", "guidelines", "requirements", "standards", "terms"]],
         names: &[],
@@ -312,6 +326,13 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "(?:don't|doesn't)\\s+open\\s+(?:on|at|in|during|over)\\b[^.,;:!?\\n]*",
         required: &[&["do not open ", "does not open ", "doesn't open ", "doesnt open ", "doesnʼt open ", "doesn’t open ", "don't open ", "dont open ", "donʼt open ", "don’t open "], &["at", "in", "on", "over"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "(?:fee|charge|penalty|surcharge)s?\\b[^.,;!?]{0,40}?(?:doesn't|does\\s+not|won't|will\\s+not)\\s+apply",
+        required: &[&["charge", "fee", "penalty"], &["does not apply", "doesn't apply", "doesnt apply", "doesnʼt apply", "doesn’t apply", "will not apply", "won't apply", "wont apply", "wonʼt apply", "won’t apply"]],
         names: &[],
         groups: 1,
         within_sentence: true,
@@ -443,6 +464,27 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
+        source: "(?:never|not\\s+once|don't|doesn't|didn't|won't|wasn't|isn't|weren't)\\s+(?:\\w+\\s+)?(?:disappoint\\w*|let\\s+\\w+\\s+down|fails?\\s+to\\s+(?:impress|amaze|delight))",
+        required: &[&[" down", "disappoint", "fail to amaze", "fail to delight", "fail to impress", "fails to amaze", "fails to delight", "fails to impress"], &["disappoint", "fail to amaze", "fail to delight", "fail to impress", "fails to amaze", "fails to delight", "fails to impress", "let "], &[" "]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "(?:no\\s+need|don't\\s+need|doesn't\\s+need|won't\\s+need|needn't)\\s+(?:to\\s+)?(?:pay|bring|print|worry|book|call|come|wait|send|show|do|sign|fill|queue|apply|register|download|install|cancel|change|top|anything|any|a\\s+|an\\s+|the\\s+|your\\s+)",
+        required: &[&["do not need ", "does not need ", "doesn't need ", "doesnt need ", "doesnʼt need ", "doesn’t need ", "don't need ", "dont need ", "donʼt need ", "don’t need ", "needn't ", "neednʼt ", "needn’t ", "no need ", "will not need ", "won't need ", "wont need ", "wonʼt need ", "won’t need "]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "(?:no\\s+one|nobody|never)\\s+(?:\\w+\\s+){0,4}?(?:will|would)\\s+ever\\s+ask",
+        required: &[&["will ever ask", "would ever ask"], &["never ", "no one ", "nobody "]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
         source: "(?:no\\s+problem|no\\s+worries|not\\s+a\\s+problem|no\\s+bother)(?:\\s+at\\s+all)?(?P<end>[.!]+|$)",
         required: &[&["no bother", "no problem", "no worries", "not a problem"]],
         names: &["end"],
@@ -471,6 +513,13 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
+        source: "(?:no|nothing\\s+to|can't|couldn't|never\\s+had\\s+(?:a|any))\\s+(?:\\w+\\s+)?complain\\w*",
+        required: &[&["complain"], &["can not ", "can't ", "cannot ", "cant ", "canʼt ", "can’t ", "could not ", "couldn't ", "couldnt ", "couldnʼt ", "couldn’t ", "never had a ", "never had any ", "no ", "nothing to "]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
         source: "(?:please\\s+)?(?:be\\s+patient|bear\\s+with\\s+us)",
         required: &[&["be patient", "bear with us"]],
         names: &[],
@@ -494,6 +543,13 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "(?:sorry|apologi[sz]e)\\s+for\\s+any\\s+inconvenience(?:\\s+(?:this|that|it)\\s+(?:may\\s+have\\s+|might\\s+have\\s+|has\\s+)?caused(?:\\s+you)?)?",
         required: &[&["apologise for any inconvenience", "apologize for any inconvenience", "sorry for any inconvenience"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "(?:sorry|regret|apologi[sz]e|apologies)\\s+(?:\\w+\\s+){0,3}?(?:that|to\\s+hear|about|for|you|your|the|it|this)\\b",
+        required: &[&["apologies ", "apologise ", "apologize ", "regret ", "sorry "], &["about", "for", "it", "that", "the", "this", "to hear", "you"]],
         names: &[],
         groups: 1,
         within_sentence: true,
@@ -531,6 +587,13 @@ pub static ANALYSES: &[Precomputed] = &[
         required: &[&["there are no exceptions", "we allow no exceptions", "we have no exceptions", "we make no exceptions"]],
         names: &["what"],
         groups: 2,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "(?:there|it)\\s+(?:isn't|wasn't)\\s+a\\s+better",
+        required: &[&["it is not a better", "it isn't a better", "it isnt a better", "it isnʼt a better", "it isn’t a better", "it was not a better", "it wasn't a better", "it wasnt a better", "it wasnʼt a better", "it wasn’t a better", "there is not a better", "there isn't a better", "there isnt a better", "there isnʼt a better", "there isn’t a better", "there was not a better", "there wasn't a better", "there wasnt a better", "there wasnʼt a better", "there wasn’t a better"]],
+        names: &[],
+        groups: 1,
         within_sentence: true,
     },
     Precomputed {
@@ -625,6 +688,13 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
+        source: "(?:won't|will\\s+never|never|don't|doesn't|didn't|wouldn't)\\s+(?:ever\\s+)?(?:be\\s+)?(?:charged|billed|charge\\s+you|bill\\s+you|lose|share|sell|pass\\s+on|spam)",
+        required: &[&["bill you", "billed", "charge you", "charged", "lose", "pass on", "sell", "share", "spam"], &[" "]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
         source: "(?:you'll|you\\s+have\\s+to|you\\s+need\\s+to|you'll\\s+need\\s+to)\\s+(?:have\\s+to\\s+)?wait(?P<rest>[^.,;:!?\\n]*)",
         required: &[&["you have to have to wait", "you have to wait", "you need to have to wait", "you need to wait", "you will have to wait", "you will need to have to wait", "you will need to wait", "you will wait", "you'll have to wait", "you'll need to have to wait", "you'll need to wait", "you'll wait", "youll have to wait", "youll need to have to wait", "youll need to wait", "youll wait", "youʼll have to wait", "youʼll need to have to wait", "youʼll need to wait", "youʼll wait", "you’ll have to wait", "you’ll need to have to wait", "you’ll need to wait", "you’ll wait"]],
         names: &["rest"],
@@ -672,6 +742,20 @@ pub static ANALYSES: &[Precomputed] = &[
         names: &["lead", "tail"],
         groups: 3,
         within_sentence: false,
+    },
+    Precomputed {
+        source: "(?P<limit>{negator}\\b[^.,;:!?\\n—–]*)",
+        required: &[&["arent", "cant", "couldnt", "didnt", "doesnt", "dont", "hasnt", "havent", "isnt", "n't", "never", "no", "nʼt", "n’t", "shouldnt", "wasnt", "werent", "wont", "wouldnt"]],
+        names: &["limit"],
+        groups: 2,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "(?P<limit>{refusing}\\b[^.,;:!?\\n—–]*)",
+        required: &[&["banned", "decline", "denied", "forbidden", "impossible", "ineligible", "invalid", "non-negotiable", "non-refundable", "non-returnable", "non-transferable", "prohibited", "refuse", "refusing", "rejected", "unable", "unavailable", "unsupported"]],
+        names: &["limit"],
+        groups: 2,
+        within_sentence: true,
     },
     Precomputed {
         source: "(?P<subj>we|they)\\s+don't\\s+{act}\\s+after\\s+{when}",
@@ -835,6 +919,13 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
+        source: "can't believe (?:it's|it has|it was|what)",
+        required: &[&["can not believe ", "can't believe ", "cannot believe ", "cant believe ", "canʼt believe ", "can’t believe "], &["it has", "it is", "it was", "it's", "itʼs", "it’s", "what"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
         source: "can't believe how (?:good|great|lovely|nice|well|much|kind)",
         required: &[&["can not believe how ", "can't believe how ", "cannot believe how ", "cant believe how ", "canʼt believe how ", "can’t believe how "], &["good", "great", "kind", "lovely", "much", "nice", "well"]],
         names: &[],
@@ -954,6 +1045,13 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
+        source: "don't miss",
+        required: &[&["do not miss", "don't miss", "dont miss", "donʼt miss", "don’t miss"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
         source: "don't\\s+(?:do\\s+(?:it|this|that)\\s+often|make\\s+(?:you|a\\s+habit))",
         required: &[&["do it often", "do that often", "do this often", "make a habit", "make you"], &["do not ", "don't ", "dont ", "donʼt ", "don’t "]],
         names: &[],
@@ -1010,10 +1108,66 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
+        source: "no (?:two|matter|wonder|doubt)",
+        required: &[&["no doubt", "no matter", "no two", "no wonder"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "no\\s+(?:extra\\s+|additional\\s+|hidden\\s+|added\\s+|booking\\s+|admin\\s+)?(?:charges?|costs?|fees?|catch|caps?|throttling|surcharges?|advisories|penalty)",
+        required: &[&["advisories", "cap", "catch", "charge", "cost", "fee", "penalty", "throttling"], &["no "]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "no\\s+(?:problems?|faults?|issues?|damage|errors?)\\s+(?:was\\s+|were\\s+)?(?:found|detected|at\\s+all\\s+with)",
+        required: &[&["at all with", "detected", "found"], &["no damage ", "no error ", "no errors ", "no fault ", "no faults ", "no issue ", "no issues ", "no problem ", "no problems "]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "not only",
+        required: &[&["not only"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
         source: "not\\s+(?:until|before)\\s+{when}",
         required: &[&["not before ", "not until "]],
         names: &["when", "on", "at"],
         groups: 4,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "not\\s+the\\s+(?:experience|service|standard|welcome|stay|visit|meal|evening)\\s+(?:we|you)",
+        required: &[&["not the evening we", "not the evening you", "not the experience we", "not the experience you", "not the meal we", "not the meal you", "not the service we", "not the service you", "not the standard we", "not the standard you", "not the stay we", "not the stay you", "not the visit we", "not the visit you", "not the welcome we", "not the welcome you"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "nothing (?:beats|compares|is\\s+(?:impossible|too\\s+much))",
+        required: &[&["nothing beats", "nothing compares", "nothing is impossible", "nothing is too much"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "nothing\\s+(?:on\\s+the\\s+\\w+\\s+|in\\s+it\\s+)?(?:contains|to\\s+worry|extra\\s+to\\s+pay|to\\s+pay)",
+        required: &[&["nothing "], &["contains", "to pay", "to worry"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "nothing\\s+(?:was|has\\s+been|is|got|has)\\s+(?:damaged|changed|lost|wrong|broken|missing)",
+        required: &[&["nothing got ", "nothing has ", "nothing is ", "nothing was "], &["broken", "changed", "damaged", "lost", "missing", "wrong"]],
+        names: &[],
+        groups: 1,
         within_sentence: true,
     },
     Precomputed {
@@ -1089,6 +1243,13 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "won't (?:regret|be disappointed)",
         required: &[&["will not be disappointed", "will not regret", "won't be disappointed", "won't regret", "wont be disappointed", "wont regret", "wonʼt be disappointed", "wonʼt regret", "won’t be disappointed", "won’t regret"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "won't lie",
+        required: &[&["will not lie", "won't lie", "wont lie", "wonʼt lie", "won’t lie"]],
         names: &[],
         groups: 1,
         within_sentence: true,

@@ -45,4 +45,8 @@ pub const RULE_FILES: &[(&str, &str)] = &[
         "phrasebook/rules/refusals.toml",
         include_str!("../../phrasebook/rules/refusals.toml"),
     ),
+    (
+        "phrasebook/rules/negation.toml",
+        include_str!("../../phrasebook/rules/negation.toml"),
+    ),
 ];

@@ -53,6 +53,8 @@ struct RuleDef {
     #[serde(default)]
     anchor: Anchor,
     #[serde(default)]
+    fallback: bool,
+    #[serde(default)]
     unless: Vec<Spanned<String>>,
     #[serde(default)]
     examples: Vec<Spanned<ExampleDef>>,
@@ -244,6 +246,7 @@ fn compile_rule(
         becomes,
         fix: def.fix,
         anchor: def.anchor,
+        fallback: def.fallback,
         unless,
         unless_sources,
         examples,

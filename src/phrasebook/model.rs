@@ -136,6 +136,10 @@ pub struct Rule {
     pub becomes: Vec<Template>,
     pub fix: FixKind,
     pub anchor: Anchor,
+    /// A broad rule that stands only where no other rule found anything:
+    /// it flags a class of wording (any negation) that the specific rules
+    /// have no rewrite for.
+    pub fallback: bool,
     /// Patterns that cancel a match when found in the same sentence.
     pub unless: Vec<Guarded>,
     pub unless_sources: Vec<String>,

@@ -51,6 +51,11 @@ pub struct Finding {
     /// The fix first, then alternatives. Slots like `[date]` are for a
     /// person to fill.
     pub suggestions: Vec<String>,
+    /// Found by a fallback rule: a class of wording (a negation) with no
+    /// specific rewrite. Lints report it; a reply quoting a reviewer's own
+    /// "wasn't" need not avoid it.
+    #[serde(skip)]
+    pub fallback: bool,
 }
 
 /// The result of rewriting one text.
@@ -142,8 +147,10 @@ impl Engine {
     fn rewrite_promoting(&self, text: &str, promote: Option<usize>) -> Rewritten {
         let mut current = text.to_string();
         let mut findings = None;
-        for _ in 0..MAX_PASSES {
-            let found = self.scan(&current, promote);
+        for pass in 0..MAX_PASSES {
+            // A promoted suggestion is applied once: a fallback's keeps the
+            // wording it found, which would match again.
+            let found = self.scan(&current, promote.filter(|_| pass == 0));
             if findings.is_none() {
                 findings = Some(found.iter().map(|c| self.finding(&current, c)).collect());
             }
@@ -215,7 +222,7 @@ impl Engine {
         Finding {
             rule: rule.id.clone(),
             category: rule.category,
-            fix: rule.fix,
+            fix: c.fix,
             start: c.range.start,
             end: c.range.end,
             line,
@@ -223,6 +230,7 @@ impl Engine {
             matched: text[c.range.clone()].to_string(),
             message: rule.message.clone(),
             suggestions: c.replacements.clone(),
+            fallback: c.fallback,
         }
     }
 }

@@ -18,6 +18,8 @@ pub(super) struct Candidate {
     /// The fix first, then the other alternatives.
     pub replacements: Vec<String>,
     pub fix: FixKind,
+    /// From a fallback rule: kept only where nothing else was found.
+    pub fallback: bool,
 }
 
 /// The zones of one text, computed when the first match needs them.
@@ -63,10 +65,14 @@ pub(super) fn candidates(
         } else {
             Some(range.end)
         };
-        if range.is_empty()
-            || !anchored(text, range.start, rule.anchor)
-            || zones.get().overlaps(&range)
-        {
+        if range.is_empty() || !anchored(text, range.start, rule.anchor) {
+            continue;
+        }
+        if zones.get().overlaps(&range) {
+            // A later start may still match outside the zone: "Can't Stop
+            // Coffee can't ship until Monday".
+            let next = haystack[range.start..].chars().next();
+            at = next.map(|c| range.start + c.len_utf8());
             continue;
         }
         if !rule.unless.is_empty() {
@@ -84,6 +90,13 @@ pub(super) fn candidates(
         if !caps.is_match() {
             continue;
         }
+        // A question asks; turned around it would answer itself ("Can't
+        // you wait until Friday?"), so its fix needs a person.
+        let fix = if rule.fix == FixKind::Auto && asks(text, &range) {
+            FixKind::Suggest
+        } else {
+            rule.fix
+        };
         let style = Style::of(text, &range);
         let replacements = rule
             .becomes
@@ -94,9 +107,17 @@ pub(super) fn candidates(
             rule: index,
             range,
             replacements,
-            fix: rule.fix,
+            fix,
+            fallback: rule.fallback,
         });
     }
+}
+
+/// True when the match lies in a sentence that ends with a question mark.
+fn asks(text: &str, range: &Range<usize>) -> bool {
+    text[sentence_around(text, range)]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | ')' | '\u{201D}'))
+        .ends_with('?')
 }
 
 /// How a match is written, for its replacements to match: its apostrophe
@@ -146,12 +167,19 @@ impl Style {
 
 /// Keeps one candidate per stretch of text. Auto fixes are chosen first
 /// (earliest, then longest, then file order) so a broad suggestion never
-/// hides a safe fix; suggestions then fill the gaps.
+/// hides a safe fix; suggestions then fill the gaps, and fallback rules
+/// last, where no specific rule found anything.
 pub(super) fn resolve(mut all: Vec<Candidate>) -> Vec<Candidate> {
     all.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end), c.rule));
     let mut kept: Vec<Candidate> = Vec::with_capacity(all.len());
-    for pass in [FixKind::Auto, FixKind::Suggest] {
-        for c in all.iter().filter(|c| c.fix == pass) {
+    let passes = [
+        (false, Some(FixKind::Auto)),
+        (false, Some(FixKind::Suggest)),
+        (true, None),
+    ];
+    for (fallback, fix) in passes {
+        let wanted = |c: &&Candidate| c.fallback == fallback && fix.is_none_or(|f| c.fix == f);
+        for c in all.iter().filter(wanted) {
             let clear = kept
                 .iter()
                 .all(|k| k.range.end <= c.range.start || c.range.end <= k.range.start);

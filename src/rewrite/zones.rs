@@ -2,7 +2,8 @@
 //!
 //! Words in quotation marks are the customer's own and must stay theirs;
 //! URLs and e-mail addresses break if edited; configured product names
-//! ("Can't Stop Coffee") are not wording; and idioms are positive uses of
+//! ("Can't Stop Coffee") are not wording, nor is a run of capitalised
+//! words in mid-sentence ("the No Worries Café"); and idioms are positive uses of
 //! negative words ("we can't wait to see you"). A match that overlaps any
 //! zone is dropped.
 
@@ -14,7 +15,13 @@ use std::sync::OnceLock;
 
 /// The zones of one text, in no particular order.
 #[derive(Debug, Default)]
-pub(super) struct Zones(Vec<Range<usize>>);
+pub(super) struct Zones {
+    /// No match may touch these.
+    whole: Vec<Range<usize>>,
+    /// Capitalised names: a match may hold one whole ("not open on
+    /// Christmas Day") but may not start in one or cut one.
+    names: Vec<Range<usize>>,
+}
 
 /// What zones are computed from, built once per engine. The idioms' regexes
 /// are compiled the first time a text has a match to check against them.
@@ -74,15 +81,20 @@ impl ZoneFinder {
             zones.extend(links().find_iter(text).map(|m| m.range()));
         }
         quotations(text, &mut zones);
-        Zones(zones)
+        let mut names = Vec::new();
+        capitalised_names(text, &mut names);
+        Zones {
+            whole: zones,
+            names,
+        }
     }
 }
 
 impl Zones {
     pub fn overlaps(&self, range: &Range<usize>) -> bool {
-        self.0
-            .iter()
-            .any(|z| z.start < range.end && range.start < z.end)
+        let touches = |z: &Range<usize>| z.start < range.end && range.start < z.end;
+        let cuts = |z: &Range<usize>| z.contains(&range.start) || (z.start < range.end && range.end < z.end);
+        self.whole.iter().any(touches) || self.names.iter().any(cuts)
     }
 }
 
@@ -90,6 +102,47 @@ fn on_word_edges(text: &str, range: Range<usize>) -> bool {
     let before = text[..range.start].chars().next_back();
     let after = text[range.end..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Runs of capitalised words that read as a name: two or more in
+/// mid-sentence ("our No Worries Café"), or three or more opening a
+/// sentence as its subject, followed by a lower-case word ("Can't Stop
+/// Coffee can't ship"). A sentence's first word is capitalised anyway, so
+/// a shorter run there ("No Deliveries") is wording.
+fn capitalised_names(text: &str, zones: &mut Vec<Range<usize>>) {
+    let capitalised = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+    };
+    let mut run: Option<(usize, usize, usize)> = None; // start, end, words
+    let mut close = |run: &mut Option<(usize, usize, usize)>, next: Option<&str>| {
+        if let Some((start, end, words)) = run.take() {
+            let opens = super::scan::sentence_start(text, start);
+            let subject = next.is_some_and(|w| w.starts_with(char::is_lowercase));
+            if (!opens && words >= 2) || (opens && words >= 3 && subject) {
+                zones.push(start..end);
+            }
+        }
+    };
+    let mut at = 0;
+    for word in text.split(' ') {
+        let start = at;
+        at += word.len() + 1;
+        let core = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if capitalised(core) {
+            let end = start + core.len();
+            run = match run {
+                Some((s, _, n)) => Some((s, end, n + 1)),
+                None => Some((start, end, 1)),
+            };
+            if core.len() < word.len() {
+                close(&mut run, None);
+            }
+        } else {
+            close(&mut run, Some(word));
+        }
+    }
+    close(&mut run, None);
 }
 
 /// Spans inside quotation marks, quotes included. Only pairs that close
@@ -166,10 +219,11 @@ mod tests {
 
     fn zoned(text: &str) -> Vec<&str> {
         let finder = ZoneFinder::new(Vec::new(), &["Can't Stop Coffee".to_string()]);
-        let mut found: Vec<&str> = finder
-            .zones(text, &[])
-            .0
+        let zones = finder.zones(text, &[]);
+        let mut found: Vec<&str> = zones
+            .whole
             .iter()
+            .chain(&zones.names)
             .map(|r| &text[r.clone()])
             .collect();
         found.sort();
@@ -267,5 +321,29 @@ mod tests {
             zoned("Can't Stop Coffees").is_empty(),
             "names match whole words"
         );
+    }
+
+    #[test]
+    fn capitalised_runs_read_as_names() {
+        assert_eq!(zoned("Book the No Worries Café today"), ["No Worries Café"]);
+        assert_eq!(
+            zoned("Never Say Never Hoodie is back"),
+            ["Never Say Never Hoodie"]
+        );
+        assert!(
+            zoned("No Deliveries on Sundays.").is_empty(),
+            "a sentence's own capital is not a name"
+        );
+        assert!(
+            zoned("Unfortunately Mrs Hughes, we can't.").is_empty(),
+            "a run opening a sentence must be followed by its verb"
+        );
+        let finder = ZoneFinder::new(Vec::new(), &[]);
+        let text = "We are not open on Christmas Day or at No Worries Café";
+        let zones = finder.zones(text, &[]);
+        let at = |w: &str| text.find(w).unwrap();
+        assert!(!zones.overlaps(&(at("not")..at(" or"))), "holds a name whole");
+        assert!(zones.overlaps(&(at("No W")..text.len())), "starts in a name");
+        assert!(zones.overlaps(&(at("not")..at("Day") + 1)), "cuts a name");
     }
 }
