@@ -4,7 +4,7 @@
 use super::literals::Precomputed;
 
 /// The macros these analyses were made with.
-pub const MACROS: u64 = 0x5f688ffeb52986cd;
+pub const MACROS: u64 = 0x48ded88b4ab8f2c7;
 
 #[rustfmt::skip]
 pub static ANALYSES: &[Precomputed] = &[
@@ -93,8 +93,8 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:(?:which|that|this|it)\\s+(?:is|was)\\s+|(?:is|are|was|were)\\s+)(?:your|the\\s+customer's)\\s+(?:own\\s+)?responsibility(?:\\s+to\\s+[^.,;:!?\\n]+)?",
-        required: &[&["the customer's own responsibility", "the customer's responsibility", "the customerʼs own responsibility", "the customerʼs responsibility", "the customer’s own responsibility", "the customer’s responsibility", "your own responsibility", "your responsibility"], &["are ", "is ", "was ", "were "]],
+        source: "(?:(?:you(?:'re|\\s+are)|ur|u\\s+r)\\s+(?:(?:clearly|obviously|just|simply|definitely)\\s+)?(?:lying|exaggerating|overreacting|making\\s+(?:this|it|that)\\s+up|being\\s+(?:dramatic|unreasonable|ridiculous)|a\\s+competitor)|I\\s+(?:seriously\\s+|really\\s+)?(?:doubt|find\\s+it\\s+hard\\s+to\\s+believe|struggle\\s+to\\s+believe)|we(?:'re|\\s+are)\\s+struggling\\s+to\\s+(?:understand|believe)|(?:this|that|it)\\s+(?:looks|seems|sounds)\\s+(?:a\\s+lot\\s+)?like\\s+(?:an?\\s+)?(?:attempt|ploy|excuse|scam|try)|your\\s+story\\s+(?:keeps\\s+changing|doesn't\\s+add\\s+up))[^.,;:!?\\n]*",
+        required: &[&["believe", "competitor", "doubt", "dramatic", "exaggerating", "looks", "lying", "making", "overreacting", "really", "ridiculous", "seems", "seriously", "sounds", "struggle", "struggling", "unreasonable", "your story does not add up", "your story doesn't add up", "your story doesnt add up", "your story doesnʼt add up", "your story doesn’t add up", "your story keeps changing"], &["believe", "doubt", "looks", "really", "seems", "seriously", "sounds", "struggle", "struggling", "u r ", "ur ", "you are ", "you're", "youʼre", "you’re"], &["attempt", "believe", "doubt", "excuse", "ploy", "really", "scam", "seriously", "struggle", "struggling", "try", "u r ", "ur ", "you are ", "you're", "youʼre", "you’re"]],
         names: &[],
         groups: 1,
         within_sentence: true,
@@ -207,6 +207,13 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "(?:I'm|we're|I\\s+am|we\\s+are)\\s+(?:very\\s+|so\\s+)?afraid(?:\\s+that\\s)?\\s*,?",
         required: &[&["afraid"], &["i am ", "i'm ", "im ", "iʼm ", "i’m ", "we are ", "we're ", "weʼre ", "we’re "]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "(?:I|we)\\s+need\\s+you\\s+to\\s+(?:relax|calm\\s+down|chill(?:\\s+out)?|settle\\s+down|be\\s+patient)",
+        required: &[&["i need you to be patient", "i need you to calm down", "i need you to chill", "i need you to relax", "i need you to settle down", "we need you to be patient", "we need you to calm down", "we need you to chill", "we need you to relax", "we need you to settle down"]],
         names: &[],
         groups: 1,
         within_sentence: true,
@@ -338,6 +345,13 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
+        source: "(?:for\\s+the\\s+(?:second|third|fourth|fifth|last|hundredth|\\d+(?:nd|rd|th))\\s+time|once\\s+again|to\\s+reiterate|(?:please\\s+)?(?:see|refer\\s+to|read)\\s+my\\s+(?:previous|last|earlier)\\s+(?:message|email|reply)(?:\\s*,?\\s*where\\s+this\\s+was\\s+(?:covered|explained|answered))?)\\s*,?",
+        required: &[&["email", "for the ", "message", "once again", "reply", "to reiterate"], &[" time", "email", "message", "once again", "reply", "to reiterate"], &["for the ", "once again", "read my earlier ", "read my last ", "read my previous ", "refer to my earlier ", "refer to my last ", "refer to my previous ", "see my earlier ", "see my last ", "see my previous ", "to reiterate"], &[" time", "once again", "read my earlier ", "read my last ", "read my previous ", "refer to my earlier ", "refer to my last ", "refer to my previous ", "see my earlier ", "see my last ", "see my previous ", "to reiterate"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
         source: "(?:has\\s+been|have\\s+been|was|were|is|are)\\s+discontinued",
         required: &[&["are discontinued", "has been discontinued", "have been discontinued", "is discontinued", "was discontinued", "were discontinued"]],
         names: &[],
@@ -405,6 +419,13 @@ pub static ANALYSES: &[Precomputed] = &[
         required: &[&["company policy", "our policy", "store policy", "the policy"], &["it is ", "it's ", "itʼs ", "it’s ", "that is ", "that's ", "thats ", "thatʼs ", "that’s ", "this is "]],
         names: &[],
         groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "(?:it's|that's|this\\s+is|that\\s+was|it\\s+was|which\\s+(?:is|was))\\s+(?:(?:entirely|solely|completely)\\s+)?(?:your|the\\s+(?:customer|guest|passenger|buyer|owner)'s)\\s+(?:own\\s+)?(?:responsibility|job|problem|lookout|fault|mistake|issue)(?:\\s+to\\s+{cond})?|that's\\s+on\\s+you|(?:the\\s+)?responsibility\\s+(?:is|lies|rests)\\s+with\\s+you",
+        required: &[&["fault", "issue", "job", "lookout", "mistake", "problem", "responsibility", "that is on you", "that's on you", "thats on you", "thatʼs on you", "that’s on you"], &["it is ", "it was ", "it's ", "itʼs ", "it’s ", "responsibility is with you", "responsibility lies with you", "responsibility rests with you", "that is ", "that was ", "that's ", "thats ", "thatʼs ", "that’s ", "this is ", "which is ", "which was "]],
+        names: &["cond"],
+        groups: 2,
         within_sentence: true,
     },
     Precomputed {
@@ -534,10 +555,24 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
+        source: "(?:please\\s+)?(?:relax|chill(?:\\s+out)?|settle\\s+down|take\\s+a\\s+(?:deep\\s+)?breath|don't\\s+panic|keep\\s+calm)\\s*(?:[,!.]+|—|–|-)?\\s*(?:[\\p{So}\\p{Sk}]\\s*)*",
+        required: &[&["chill", "do not panic", "don't panic", "dont panic", "donʼt panic", "don’t panic", "keep calm", "relax", "settle down", "take a breath", "take a deep breath"]],
+        names: &[],
+        groups: 1,
+        within_sentence: false,
+    },
+    Precomputed {
         source: "(?:please\\s+)?(?:try\\s+to\\s+|just\\s+)?calm\\s+down(?:\\s+please)?(?:(?P<stop>[.!]+)|(?P<comma>,))",
         required: &[&["calm down"], &["!", ",", "."]],
         names: &["stop", "comma"],
         groups: 3,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "(?:relax|chill(?:\\s+out)?)\\s+(?:in|by|on|at|with|and\\s+enjoy)\\b",
+        required: &[&["chill and enjoy", "chill at", "chill by", "chill in", "chill on", "chill out and enjoy", "chill out at", "chill out by", "chill out in", "chill out on", "chill out with", "chill with", "relax and enjoy", "relax at", "relax by", "relax in", "relax on", "relax with"]],
+        names: &[],
+        groups: 1,
         within_sentence: true,
     },
     Precomputed {
@@ -550,6 +585,13 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "(?:sorry|regret|apologi[sz]e|apologies)\\s+(?:\\w+\\s+){0,3}?(?:that|to\\s+hear|about|for|you|your|the|it|this)\\b",
         required: &[&["apologies ", "apologise ", "apologize ", "regret ", "sorry "], &["about", "for", "it", "that", "the", "this", "to hear", "you"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "(?:sorry|regret|apologi[sz]e|apologies)\\s+(?:\\w+\\s+){0,3}?(?:that|to\\s+hear|to\\s+read|about|you|your|the|it|this)\\b[^.!?\\n]*?{negator}",
+        required: &[&["apologies ", "apologise ", "apologize ", "regret ", "sorry "], &["arent", "cant", "couldnt", "didnt", "doesnt", "dont", "hasnt", "havent", "isnt", "n't", "never", "no", "nʼt", "n’t", "shouldnt", "wasnt", "werent", "wont", "wouldnt"], &["about", "it", "that", "the", "this", "to hear", "to read", "you"]],
         names: &[],
         groups: 1,
         within_sentence: true,
@@ -604,8 +646,8 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:unfortunately|regrettably|sadly|unluckily)\\s*,?",
-        required: &[&["regrettably", "sadly", "unfortunately", "unluckily"]],
+        source: "(?:unfortunately|unfortunetly|unfortunatly|unfortunatley|unfortunantly|regrettably|sadly|unluckily)\\s*,?",
+        required: &[&["regrettably", "sadly", "unfortunantly", "unfortunately", "unfortunatley", "unfortunatly", "unfortunetly", "unluckily"]],
         names: &[],
         groups: 1,
         within_sentence: true,
@@ -709,11 +751,32 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
+        source: "(?:you(?:'re|\\s+are)|ur|u\\s+r)\\s+(?:(?:clearly|obviously|just|simply|definitely)\\s+)?(?:lying|exaggerating|overreacting|making\\s+(?:this|it|that)\\s+up|being\\s+(?:dramatic|unreasonable|ridiculous))\\s*(?:[,;:]|—|–|-)\\s*",
+        required: &[&["being dramatic", "being ridiculous", "being unreasonable", "exaggerating", "lying", "making it up", "making that up", "making this up", "overreacting"], &["u r ", "ur ", "you are ", "you're ", "youʼre ", "you’re "], &[",", "-", ":", ";", "–", "—"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
         source: "(?:your|the\\s+customer's)\\s+(?:own\\s+)?(?:fault|mistake|error)",
         required: &[&["the customer's error", "the customer's fault", "the customer's mistake", "the customer's own error", "the customer's own fault", "the customer's own mistake", "the customerʼs error", "the customerʼs fault", "the customerʼs mistake", "the customerʼs own error", "the customerʼs own fault", "the customerʼs own mistake", "the customer’s error", "the customer’s fault", "the customer’s mistake", "the customer’s own error", "the customer’s own fault", "the customer’s own mistake", "your error", "your fault", "your mistake", "your own error", "your own fault", "your own mistake"]],
         names: &[],
         groups: 1,
         within_sentence: true,
+    },
+    Precomputed {
+        source: "(?:you|u)(?:\\s+will|'ll|'d|\\s+would|'ve)?\\s+(?:really\\s+|just\\s+|simply\\s+|still\\s+)?(?:need\\s+to|have\\s+to|must|are\\s+required\\s+to|gotta|got\\s+to)\\s+(?P<verb>\\w+)",
+        required: &[&["are required to ", "got to ", "gotta ", "have to ", "must ", "need to "], &["u ", "u'd ", "u'll ", "u've ", "uʼd ", "uʼll ", "uʼve ", "u’d ", "u’ll ", "u’ve "]],
+        names: &["verb"],
+        groups: 2,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "(?:you|u)\\s+(?:(?:clearly|obviously|simply|just)\\s+)?(?:forgot|ignored|neglected|overlooked|misread|misunderstood|didn't\\s+bother|never\\s+bothered)\\b[^.,;:!?\\n]*|(?:you|u)\\s+(?:\\w+ed|chose|put|took|sent|wrote|gave|picked|made|bought|booked)\\s+(?:the\\s+|a\\s+)?wrong\\b[^.,;:!?\\n]*|(?:you|u)\\s+(?:\\w+ed|put|wrote|gave|chose)\\s+\\S+\\s+instead\\s+of\\s+[^\\s,.;:!?]+",
+        required: &[&[" instead of ", " wrong", "did not bother", "didn't bother", "didnt bother", "didnʼt bother", "didn’t bother", "forgot", "ignored", "misread", "misunderstood", "neglected", "never bothered", "overlooked"], &["u "]],
+        names: &[],
+        groups: 1,
+        within_sentence: false,
     },
     Precomputed {
         source: "(?:{span}|than|least)\\s+before",
@@ -752,7 +815,7 @@ pub static ANALYSES: &[Precomputed] = &[
     },
     Precomputed {
         source: "(?P<limit>{refusing}\\b[^.,;:!?\\n—–]*)",
-        required: &[&["banned", "decline", "denied", "forbidden", "impossible", "ineligible", "invalid", "non-negotiable", "non-refundable", "non-returnable", "non-transferable", "prohibited", "refuse", "refusing", "rejected", "unable", "unavailable", "unsupported"]],
+        required: &[&["banned", "decline", "denied", "forbidden", "impossible", "ineligible", "invalid", "non-negotiable", "non-refundable", "non-returnable", "non-transferable", "prohibited", "refuse", "refusing", "rejected", "unable", "unavailable", "unsupported", "void"]],
         names: &["limit"],
         groups: 2,
         within_sentence: true,
@@ -837,6 +900,13 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "\\bany\\s*more\\b",
         required: &[&["any more", "anymore"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "\\s*,?\\s*like\\s+(?:everyone|everybody|anyone|all\\s+(?:the\\s+)?other\\s+(?:customers|guests|people))\\s+else",
+        required: &[&["like "], &["all other customers else", "all other guests else", "all other people else", "all the other customers else", "all the other guests else", "all the other people else", "anyone else", "everybody else", "everyone else"]],
         names: &[],
         groups: 1,
         within_sentence: true,
@@ -1087,17 +1157,17 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "if\\s+you\\s+(?:have|need)\\s+to\\s+wait",
-        required: &[&["if you have to wait", "if you need to wait"]],
+        source: "if\\s+(?:you|u)(?:'d|\\s+had)\\s+(?:(?:only|just|actually|bothered\\s+to)\\s+)?(?:\\w+ed|read|sent|given|written|done|made|taken|seen|put|told|kept|bothered)\\b[^.,;:!?\\n]*(?:,?\\s*(?:you|u)\\s+(?:would|wouldn't|would\\s+not|'d)\\s+(?:have\\s+)?[^.,;:!?\\n]*)?",
+        required: &[&["if u had ", "if u'd ", "if uʼd ", "if u’d ", "if you had ", "if you'd ", "if youʼd ", "if you’d "], &["done", "ed", "given", "kept", "made", "put", "read", "seen", "sent", "taken", "told", "written"]],
         names: &[],
         groups: 1,
         within_sentence: true,
     },
     Precomputed {
-        source: "if\\s+you\\s+had\\s+(?:(?:just|simply|only)\\s+)?(?P<what>(?:\\w+ed|read|sent|given|written|done|made|taken|seen|put|told|kept)\\b[^.,;:!?\\n]*)",
-        required: &[&["if you had "], &["done", "ed", "given", "kept", "made", "put", "read", "seen", "sent", "taken", "told", "written"]],
-        names: &["what"],
-        groups: 2,
+        source: "if\\s+you\\s+(?:have|need)\\s+to\\s+wait",
+        required: &[&["if you have to wait", "if you need to wait"]],
+        names: &[],
+        groups: 1,
         within_sentence: true,
     },
     Precomputed {
@@ -1213,6 +1283,13 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
+        source: "to\\s+reiterate\\s+what\\s+(?P<who>[^,.;:!?\\n]+?)\\s+(?:told\\s+you|said|explained)",
+        required: &[&["to reiterate what "], &[" explained", " said", " told you"]],
+        names: &["who"],
+        groups: 2,
+        within_sentence: true,
+    },
+    Precomputed {
         source: "until\\s+(?:after\\s+)?{when}",
         required: &[&["until "]],
         names: &["when", "on", "at"],
@@ -1234,8 +1311,15 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "with\\s+(?:all\\s+)?due\\s+respect\\s*,?",
-        required: &[&["with all due respect", "with due respect"]],
+        source: "why\\s+(?:didn't|don't|haven't|wouldn't|couldn't|can't|won't)\\s+(?:you|u)\\b[^.!?\\n]*\\??",
+        required: &[&["why "], &[" u", " you"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "with\\s+(?:all\\s+(?:due\\s+)?|due\\s+)?respect\\s*,",
+        required: &[&["with all due respect ,", "with all due respect,", "with all respect ,", "with all respect,", "with due respect ,", "with due respect,", "with respect ,", "with respect,"]],
         names: &[],
         groups: 1,
         within_sentence: true,
@@ -1364,13 +1448,6 @@ pub static ANALYSES: &[Precomputed] = &[
         required: &[&[" before i can ", " before we can ", " for i can ", " for we can ", " so i can ", " so that i can ", " so that we can ", " so we can "], &["you have to ", "you must ", "you need to ", "you will have to ", "you will must ", "you will need to ", "you'll have to ", "you'll must ", "you'll need to ", "youʼll have to ", "youʼll must ", "youʼll need to ", "you’ll have to ", "you’ll must ", "you’ll need to "]],
         names: &["x", "we", "y"],
         groups: 4,
-        within_sentence: true,
-    },
-    Precomputed {
-        source: "you(?:\\s+will|'ll|'d|\\s+would)?\\s+(?:really\\s+)?(?:need\\s+to|have\\s+to|must|are\\s+required\\s+to)\\s+(?P<verb>\\w+)",
-        required: &[&["are required to ", "have to ", "must ", "need to "], &["you ", "you'd ", "you'll ", "youʼd ", "youʼll ", "you’d ", "you’ll "]],
-        names: &["verb"],
-        groups: 2,
         within_sentence: true,
     },
     Precomputed {
