@@ -16,6 +16,8 @@ mod examples;
 mod prefilter;
 mod record;
 mod scan;
+#[cfg(test)]
+mod tests;
 mod zones;
 
 pub use examples::{check_examples, ExampleFailure};
@@ -180,6 +182,21 @@ impl Engine {
         }
     }
 
+    /// A softener ("sorry but", "unfortunately") goes only together with
+    /// the refusal it softens: while a suggestion still stands in its
+    /// sentence, dropping it alone would leave the refusal harsher.
+    fn softens_a_refusal(&self, text: &str, c: &Candidate, found: &[Candidate]) -> bool {
+        if self.book.rules[self.active[c.rule]].category != Category::Softeners {
+            return false;
+        }
+        let sentence = scan::sentence_around(text, &c.range);
+        found.iter().any(|other| {
+            other.fix != FixKind::Auto
+                && sentence.start <= other.range.start
+                && other.range.start < sentence.end
+        })
+    }
+
     /// The winning candidates in `text`.
     fn scan(&self, text: &str, promote: Option<usize>) -> Vec<Candidate> {
         let mut all = self.raw(text);
@@ -188,7 +205,17 @@ impl Engine {
                 c.fix = FixKind::Auto;
             }
         }
-        scan::resolve(all)
+        let mut kept = scan::resolve(all);
+        let held: Vec<bool> = kept
+            .iter()
+            .map(|c| c.fix == FixKind::Auto && self.softens_a_refusal(text, c, &kept))
+            .collect();
+        for (c, held) in kept.iter_mut().zip(held) {
+            if held {
+                c.fix = FixKind::Suggest;
+            }
+        }
+        kept
     }
 
     /// Every candidate in `text`, overlapping ones included.
