@@ -807,14 +807,14 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: false,
     },
     Precomputed {
-        source: "(?P<limit>{negator}\\b[^.,;:!?\\n—–]*)",
+        source: "(?P<limit>{negator}\\b(?:[^.,;:!?\\n—–]|[.,:–]\\w)*)",
         required: &[&["arent", "cant", "couldnt", "didnt", "doesnt", "dont", "hasnt", "havent", "isnt", "n't", "never", "no", "nʼt", "n’t", "shouldnt", "wasnt", "werent", "wont", "wouldnt"]],
         names: &["limit"],
         groups: 2,
         within_sentence: true,
     },
     Precomputed {
-        source: "(?P<limit>{refusing}\\b[^.,;:!?\\n—–]*)",
+        source: "(?P<limit>{refusing}\\b(?:[^.,;:!?\\n—–]|[.,:–]\\w)*)",
         required: &[&["banned", "decline", "denied", "forbidden", "impossible", "ineligible", "invalid", "non-negotiable", "non-refundable", "non-returnable", "non-transferable", "prohibited", "refuse", "refusing", "rejected", "unable", "unavailable", "unsupported", "void"]],
         names: &["limit"],
         groups: 2,

@@ -28,6 +28,8 @@ pub(super) struct SettingsFile {
     #[serde(default)]
     pub idioms: Vec<Spanned<String>>,
     #[serde(default)]
+    pub beside: BTreeMap<Category, String>,
+    #[serde(default)]
     pub macros: BTreeMap<String, Spanned<String>>,
 }
 

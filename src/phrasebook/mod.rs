@@ -22,7 +22,7 @@ pub use pattern::{Guarded, LazyRegex, Macros};
 
 use crate::error::{Error, Result};
 use load::{parse_rules, parse_settings, Source};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -38,6 +38,10 @@ pub struct Phrasebook {
     pub idioms: Vec<Guarded>,
     /// Product and brand names never rewritten, matched literally.
     pub protect: Vec<String>,
+    /// By category of limit: added after wording that holds facts when a
+    /// rule's suggestion would lose them ("…, but we can [what we can do
+    /// instead]").
+    pub beside: BTreeMap<Category, String>,
     pub macros: Macros,
     /// The files read, in order.
     pub files: Vec<String>,
@@ -79,6 +83,7 @@ impl Phrasebook {
             disabled: BTreeSet::new(),
             idioms: Vec::new(),
             protect: Vec::new(),
+            beside: BTreeMap::new(),
             macros: Macros::new(),
             files: Vec::new(),
         };
@@ -86,6 +91,7 @@ impl Phrasebook {
         for (path, text, eager) in &settings {
             let source = Source::new(path, text);
             let file = parse_settings(&source)?;
+            book.beside.extend(file.beside);
             for (name, body) in file.macros {
                 book.macros.insert(name, body.into_inner());
             }

@@ -238,7 +238,8 @@ impl Engine {
         let mut all = Vec::new();
         for (range, index) in searches.into_iter().filter(|&(_, index)| index < rules) {
             let rule = &self.book.rules[self.active[index]];
-            scan::candidates(text, range, rule, index, &zones, &mut all);
+            let beside = self.book.beside.get(&rule.category).map(String::as_str);
+            scan::candidates(text, range, rule, index, &zones, beside, &mut all);
         }
         all
     }

@@ -48,6 +48,7 @@ pub(super) fn candidates(
     rule: &Rule,
     index: usize,
     zones: &LazyZones,
+    beside: Option<&str>,
     out: &mut Vec<Candidate>,
 ) {
     let regex = rule.find.get();
@@ -98,11 +99,17 @@ pub(super) fn candidates(
             rule.fix
         };
         let style = Style::of(text, &range);
-        let replacements = rule
+        let mut replacements: Vec<String> = rule
             .becomes
             .iter()
             .map(|t| style.render(&t.fill(haystack, caps)))
             .collect();
+        let matched = &text[range.clone()];
+        if let Some(beside) = beside.filter(|_| fix == FixKind::Suggest) {
+            if replacements.first().is_some_and(|r| loses_facts(matched, r)) {
+                replacements.insert(0, format!("{matched}{beside}"));
+            }
+        }
         out.push(Candidate {
             rule: index,
             range,
@@ -111,6 +118,28 @@ pub(super) fn candidates(
             fallback: rule.fallback,
         });
     }
+}
+
+/// True when `replacement` drops a fact of `matched`: a word holding a
+/// digit or a symbol such as `£`, `#` or `@`, or a capitalised word after
+/// the first (a name: "Currys'", "Leeds", "Booking.com").
+fn loses_facts(matched: &str, replacement: &str) -> bool {
+    let kept = replacement.to_lowercase();
+    matched
+        .split_whitespace()
+        .enumerate()
+        .map(|(i, word)| {
+            let core = word.trim_matches(|c: char| !c.is_alphanumeric() && !"£$€#@%".contains(c));
+            (i, core)
+        })
+        .filter(|&(i, core)| {
+            let fact = core.chars().any(|c| c.is_ascii_digit() || "£$€#@%".contains(c))
+                || (i > 0
+                    && core.starts_with(char::is_uppercase)
+                    && core.chars().any(char::is_lowercase));
+            fact && !core.is_empty()
+        })
+        .any(|(_, core)| !kept.contains(&core.to_lowercase()))
 }
 
 /// True when the match lies in a sentence that ends with a question mark.
