@@ -4,7 +4,7 @@
 use super::literals::Precomputed;
 
 /// The macros these analyses were made with.
-pub const MACROS: u64 = 0x48ded88b4ab8f2c7;
+pub const MACROS: u64 = 0xba4df4b6bc31b8cf;
 
 #[rustfmt::skip]
 pub static ANALYSES: &[Precomputed] = &[
@@ -23,7 +23,7 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:(?:are|is)\\s+not|aren't|isn't)\\s+(?:allowed|permitted)\\s+(?P<rest>(?:at|on|in|during|after|before|for|inside)\\b[^.,;:!?\\n]*)",
+        source: "(?:(?:are|is)\\s+not|aren't|isn't)\\s+(?:allowed|permitted)\\s+(?P<rest>(?:at|on|in|during|after|before|for|inside)\\b{inclause}*)",
         required: &[&["are not allowed ", "are not permitted ", "aren't allowed ", "aren't permitted ", "arent allowed ", "arent permitted ", "arenʼt allowed ", "arenʼt permitted ", "aren’t allowed ", "aren’t permitted ", "is not allowed ", "is not permitted ", "isn't allowed ", "isn't permitted ", "isnt allowed ", "isnt permitted ", "isnʼt allowed ", "isnʼt permitted ", "isn’t allowed ", "isn’t permitted "], &["after", "at", "for", "in", "on"]],
         names: &["rest"],
         groups: 2,
@@ -86,14 +86,14 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:(?:there's\\s+)?nothing\\s+(?:more|else)?\\s*|there\\s+isn't\\s+(?:much|a\\s+lot|anything)\\s+(?:more\\s+|else\\s+)?)(?:we|I)\\s+can\\s+do(?:\\s+(?:about|at|for)\\s+[^.,;:!?\\n]+)?",
+        source: "(?:(?:there's\\s+)?nothing\\s+(?:more|else)?\\s*|there\\s+isn't\\s+(?:much|a\\s+lot|anything)\\s+(?:more\\s+|else\\s+)?)(?:we|I)\\s+can\\s+do(?:\\s+(?:about|at|for)\\s+{inclause}+)?",
         required: &[&["i can do", "we can do"], &["nothing ", "there is not a lot ", "there is not anything ", "there is not much ", "there isn't a lot ", "there isn't anything ", "there isn't much ", "there isnt a lot ", "there isnt anything ", "there isnt much ", "there isnʼt a lot ", "there isnʼt anything ", "there isnʼt much ", "there isn’t a lot ", "there isn’t anything ", "there isn’t much "]],
         names: &[],
         groups: 1,
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:(?:you(?:'re|\\s+are)|ur|u\\s+r)\\s+(?:(?:clearly|obviously|just|simply|definitely)\\s+)?(?:lying|exaggerating|overreacting|making\\s+(?:this|it|that)\\s+up|being\\s+(?:dramatic|unreasonable|ridiculous)|a\\s+competitor)|I\\s+(?:seriously\\s+|really\\s+)?(?:doubt|find\\s+it\\s+hard\\s+to\\s+believe|struggle\\s+to\\s+believe)|we(?:'re|\\s+are)\\s+struggling\\s+to\\s+(?:understand|believe)|(?:this|that|it)\\s+(?:looks|seems|sounds)\\s+(?:a\\s+lot\\s+)?like\\s+(?:an?\\s+)?(?:attempt|ploy|excuse|scam|try)|your\\s+story\\s+(?:keeps\\s+changing|doesn't\\s+add\\s+up))[^.,;:!?\\n]*",
+        source: "(?:(?:you(?:'re|\\s+are)|ur|u\\s+r)\\s+(?:(?:clearly|obviously|just|simply|definitely)\\s+)?(?:lying|exaggerating|overreacting|making\\s+(?:this|it|that)\\s+up|being\\s+(?:dramatic|unreasonable|ridiculous)|a\\s+competitor)|I\\s+(?:seriously\\s+|really\\s+)?(?:doubt|find\\s+it\\s+hard\\s+to\\s+believe|struggle\\s+to\\s+believe)|we(?:'re|\\s+are)\\s+struggling\\s+to\\s+(?:understand|believe)|(?:this|that|it)\\s+(?:looks|seems|sounds)\\s+(?:a\\s+lot\\s+)?like\\s+(?:an?\\s+)?(?:attempt|ploy|excuse|scam|try)|your\\s+story\\s+(?:keeps\\s+changing|doesn't\\s+add\\s+up)){inclause}*",
         required: &[&["believe", "competitor", "doubt", "dramatic", "exaggerating", "looks", "lying", "making", "overreacting", "really", "ridiculous", "seems", "seriously", "sounds", "struggle", "struggling", "unreasonable", "your story does not add up", "your story doesn't add up", "your story doesnt add up", "your story doesnʼt add up", "your story doesn’t add up", "your story keeps changing"], &["believe", "doubt", "looks", "really", "seems", "seriously", "sounds", "struggle", "struggling", "u r ", "ur ", "you are ", "you're", "youʼre", "you’re"], &["attempt", "believe", "doubt", "excuse", "ploy", "really", "scam", "seriously", "struggle", "struggling", "try", "u r ", "ur ", "you are ", "you're", "youʼre", "you’re"]],
         names: &[],
         groups: 1,
@@ -107,7 +107,7 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:(?P<are>aren't)|(?P<is>isn't))\\s+(?:(?:normally|usually|generally)\\s+)?(?P<done>\\w+ed)\\s+(?:after|beyond|more\\s+than)\\s+{span}(?:\\s+(?:after|from|of)\\s+(?P<from>[^.,;:!?\\n]+))?",
+        source: "(?:(?P<are>aren't)|(?P<is>isn't))\\s+(?:(?:normally|usually|generally)\\s+)?(?P<done>\\w+ed)\\s+(?:after|beyond|more\\s+than)\\s+{span}(?:\\s+(?:after|from|of)\\s+(?P<from>{inclause}+))?",
         required: &[&[" after ", " beyond ", " more than "], &["are not ", "aren't ", "arent ", "arenʼt ", "aren’t ", "is not ", "isn't ", "isnt ", "isnʼt ", "isn’t "], &["day", "hour", "minute", "month", "week", "year"], &["ed"], &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "eight", "five", "four", "nine", "one", "seven", "six", "ten", "three", "two"]],
         names: &["are", "is", "done", "span", "from"],
         groups: 6,
@@ -142,28 +142,28 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:(?P<is>is\\s+not|isn't)|(?P<are>are\\s+not|aren't))\\s+(?:(?:normally|usually|generally)\\s+)?(?P<done>given|offered|issued|accepted|refunded|exchanged|provided)\\s+(?P<rest>(?:for|on|in|to|at|with)\\b[^.,;:!?\\n]*)",
+        source: "(?:(?P<is>is\\s+not|isn't)|(?P<are>are\\s+not|aren't))\\s+(?:(?:normally|usually|generally)\\s+)?(?P<done>given|offered|issued|accepted|refunded|exchanged|provided)\\s+(?P<rest>(?:for|on|in|to|at|with)\\b{inclause}*)",
         required: &[&["accepted ", "exchanged ", "given ", "issued ", "offered ", "provided ", "refunded "], &["are not ", "aren't ", "arent ", "arenʼt ", "aren’t ", "is not ", "isn't ", "isnt ", "isnʼt ", "isn’t "], &["at", "for", "in", "on", "to", "with"]],
         names: &["is", "are", "done", "rest"],
         groups: 5,
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:(?P<is>is\\s+not|isn't)|(?P<are>are\\s+not|aren't))\\s+available\\s+(?P<rest>(?:for|on|in|to|at|with)\\b[^.,;:!?\\n]*)",
+        source: "(?:(?P<is>is\\s+not|isn't)|(?P<are>are\\s+not|aren't))\\s+available\\s+(?P<rest>(?:for|on|in|to|at|with)\\b{inclause}*)",
         required: &[&["are not available ", "aren't available ", "arent available ", "arenʼt available ", "aren’t available ", "is not available ", "isn't available ", "isnt available ", "isnʼt available ", "isn’t available "], &["at", "for", "in", "on", "to", "with"]],
         names: &["is", "are", "rest"],
         groups: 4,
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:(?P<is>is\\s+not|isn't)|(?P<are>are\\s+not|aren't))\\s+possible\\s+(?P<rest>(?:for|on|in|at|with|during|over|from)\\b[^.,;:!?\\n]*)",
+        source: "(?:(?P<is>is\\s+not|isn't)|(?P<are>are\\s+not|aren't))\\s+possible\\s+(?P<rest>(?:for|on|in|at|with|during|over|from)\\b{inclause}*)",
         required: &[&["are not possible ", "aren't possible ", "arent possible ", "arenʼt possible ", "aren’t possible ", "is not possible ", "isn't possible ", "isnt possible ", "isnʼt possible ", "isn’t possible "], &["at", "for", "from", "in", "on", "over", "with"]],
         names: &["is", "are", "rest"],
         groups: 4,
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:(?P<is>is\\s+not|isn't)|(?P<are>are\\s+not|aren't)|(?P<we>we're\\s+not))\\s+open\\s+(?:on|at|in|during|over|for|after|before)\\b[^.,;:!?\\n]*",
+        source: "(?:(?P<is>is\\s+not|isn't)|(?P<are>are\\s+not|aren't)|(?P<we>we're\\s+not))\\s+open\\s+(?:on|at|in|during|over|for|after|before)\\b{inclause}*",
         required: &[&["are not open ", "aren't open ", "arent open ", "arenʼt open ", "aren’t open ", "is not open ", "isn't open ", "isnt open ", "isnʼt open ", "isn’t open ", "we're not open ", "weʼre not open ", "we’re not open "], &["after", "at", "for", "in", "on", "over"]],
         names: &["is", "are", "we"],
         groups: 4,
@@ -198,7 +198,7 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:,\\s*)?or\\s+(?:else\\s+)?(?:we|I)\\s+(?:(?:will|'ll|may|might)\\s+(?:have\\s+to\\s+)?(?:give|cancel|release|charge|close|lose|refuse|keep)|won't|can't)\\b[^.,;:!?\\n]*",
+        source: "(?:,\\s*)?or\\s+(?:else\\s+)?(?:we|I)\\s+(?:(?:will|'ll|may|might)\\s+(?:have\\s+to\\s+)?(?:give|cancel|release|charge|close|lose|refuse|keep)|won't|can't)\\b{inclause}*",
         required: &[&["or else i ", "or else we ", "or i ", "or we "], &["can not", "can't", "cancel", "cannot", "cant", "canʼt", "can’t", "charge", "give", "keep", "lose", "refuse", "release", "will not", "won't", "wont", "wonʼt", "won’t"], &["'ll ", "can not", "can't", "cannot", "cant", "canʼt", "can’t", "may ", "might ", "will ", "won't", "wont", "wonʼt", "won’t", "ʼll ", "’ll "]],
         names: &[],
         groups: 1,
@@ -261,7 +261,7 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:can't|won't)\\s+be\\s+(?P<done>\\w+ed|done|seen|given|taken|sent|made)\\s+without\\s+(?P<thing>(?:a|an|the|your|proof|valid|original)\\b[^.,;:!?\\n]*)",
+        source: "(?:can't|won't)\\s+be\\s+(?P<done>\\w+ed|done|seen|given|taken|sent|made)\\s+without\\s+(?P<thing>(?:a|an|the|your|proof|valid|original)\\b{inclause}*)",
         required: &[&[" without "], &["can not be ", "can't be ", "cannot be ", "cant be ", "canʼt be ", "can’t be ", "will not be ", "won't be ", "wont be ", "wonʼt be ", "won’t be "], &["done", "ed", "given", "made", "seen", "sent", "taken"], &["a", "proof", "the", "your"]],
         names: &["done", "thing"],
         groups: 3,
@@ -296,28 +296,28 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:doesn't|don't)\\s+(?:allow|permit)\\s+(?P<what>[^.,;:!?\\n]+)",
+        source: "(?:doesn't|don't)\\s+(?:allow|permit)\\s+(?P<what>{inclause}+)",
         required: &[&["do not allow ", "do not permit ", "does not allow ", "does not permit ", "doesn't allow ", "doesn't permit ", "doesnt allow ", "doesnt permit ", "doesnʼt allow ", "doesnʼt permit ", "doesn’t allow ", "doesn’t permit ", "don't allow ", "don't permit ", "dont allow ", "dont permit ", "donʼt allow ", "donʼt permit ", "don’t allow ", "don’t permit "]],
         names: &["what"],
         groups: 2,
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:doesn't|don't)\\s+(?:cover|include)\\s+(?P<what>[^.,;:!?\\n]+)",
+        source: "(?:doesn't|don't)\\s+(?:cover|include)\\s+(?P<what>{inclause}+)",
         required: &[&["do not cover ", "do not include ", "does not cover ", "does not include ", "doesn't cover ", "doesn't include ", "doesnt cover ", "doesnt include ", "doesnʼt cover ", "doesnʼt include ", "doesn’t cover ", "doesn’t include ", "don't cover ", "don't include ", "dont cover ", "dont include ", "donʼt cover ", "donʼt include ", "don’t cover ", "don’t include "]],
         names: &["what"],
         groups: 2,
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:doesn't|don't)\\s+apply\\s+to\\s+(?P<what>[^.,;:!?\\n]+)",
+        source: "(?:doesn't|don't)\\s+apply\\s+to\\s+(?P<what>{inclause}+)",
         required: &[&["do not apply to ", "does not apply to ", "doesn't apply to ", "doesnt apply to ", "doesnʼt apply to ", "doesn’t apply to ", "don't apply to ", "dont apply to ", "donʼt apply to ", "don’t apply to "]],
         names: &["what"],
         groups: 2,
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:don't|can't|doesn't)\\s+(?:deliver|ship|post|send)\\s+(?:to|outside|abroad|overseas|internationally|beyond)\\b\\s*(?P<where>[^.,;:!?\\n]*)",
+        source: "(?:don't|can't|doesn't)\\s+(?:deliver|ship|post|send)\\s+(?:to|outside|abroad|overseas|internationally|beyond)\\b\\s*(?P<where>{inclause}*)",
         required: &[&["can not ", "can't ", "cannot ", "cant ", "canʼt ", "can’t ", "do not ", "does not ", "doesn't ", "doesnt ", "doesnʼt ", "doesn’t ", "don't ", "dont ", "donʼt ", "don’t "], &["deliver abroad", "deliver beyond", "deliver internationally", "deliver outside", "deliver overseas", "deliver to", "post abroad", "post beyond", "post internationally", "post outside", "post overseas", "post to", "send abroad", "send beyond", "send internationally", "send outside", "send overseas", "send to", "ship abroad", "ship beyond", "ship internationally", "ship outside", "ship overseas", "ship to"]],
         names: &["where"],
         groups: 2,
@@ -331,7 +331,7 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:don't|doesn't)\\s+open\\s+(?:on|at|in|during|over)\\b[^.,;:!?\\n]*",
+        source: "(?:don't|doesn't)\\s+open\\s+(?:on|at|in|during|over)\\b{inclause}*",
         required: &[&["do not open ", "does not open ", "doesn't open ", "doesnt open ", "doesnʼt open ", "doesn’t open ", "don't open ", "dont open ", "donʼt open ", "don’t open "], &["at", "in", "on", "over"]],
         names: &[],
         groups: 1,
@@ -394,7 +394,7 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:it's|it\\s+isn't|it\\s+wasn't|that's|this\\s+is)\\s+not\\s+our\\s+fault\\s+(?:that\\s+)?(?P<what>the\\s+[^.,;:!?\\n]+)",
+        source: "(?:it's|it\\s+isn't|it\\s+wasn't|that's|this\\s+is)\\s+not\\s+our\\s+fault\\s+(?:that\\s+)?(?P<what>the\\s+{inclause}+)",
         required: &[&["it is not not our fault ", "it is not our fault ", "it isn't not our fault ", "it isnt not our fault ", "it isnʼt not our fault ", "it isn’t not our fault ", "it was not not our fault ", "it wasn't not our fault ", "it wasnt not our fault ", "it wasnʼt not our fault ", "it wasn’t not our fault ", "it's not our fault ", "itʼs not our fault ", "it’s not our fault ", "that is not our fault ", "that's not our fault ", "thats not our fault ", "thatʼs not our fault ", "that’s not our fault ", "this is not our fault "], &["the "]],
         names: &["what"],
         groups: 2,
@@ -408,7 +408,7 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:it's|it\\s+was|this\\s+is|that's)\\s+(?:(?:clearly|obviously|entirely|completely|simply)\\s+)?(?:your|the\\s+customer's)\\s+(?:own\\s+)?(?:fault|mistake|error)\\s+(?:that\\s+)?(?P<what>(?:the|your|this|it)\\s+[^.,;:!?\\n]+)",
+        source: "(?:it's|it\\s+was|this\\s+is|that's)\\s+(?:(?:clearly|obviously|entirely|completely|simply)\\s+)?(?:your|the\\s+customer's)\\s+(?:own\\s+)?(?:fault|mistake|error)\\s+(?:that\\s+)?(?P<what>(?:the|your|this|it)\\s+{inclause}+)",
         required: &[&["error ", "fault ", "mistake "], &["it is ", "it was ", "it's ", "itʼs ", "it’s ", "that is ", "that's ", "thats ", "thatʼs ", "that’s ", "this is "], &["the customer's ", "the customerʼs ", "the customer’s ", "your "]],
         names: &["what"],
         groups: 2,
@@ -450,21 +450,21 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:it|this)\\s+(?:will\\s+|can\\s+|may\\s+|might\\s+|could\\s+)?takes?\\s+up\\s+to\\s+{span}\\s+to\\s+(?P<verb>process|ship|send|deliver|review|refund|repair|replace|issue|credit|reply\\s+to|respond\\s+to|investigate|check|arrange|dispatch|resolve|complete|fix|answer|approve|confirm)(?P<rest>[^.,;:!?\\n]*)",
+        source: "(?:it|this)\\s+(?:will\\s+|can\\s+|may\\s+|might\\s+|could\\s+)?takes?\\s+up\\s+to\\s+{span}\\s+to\\s+(?P<verb>process|ship|send|deliver|review|refund|repair|replace|issue|credit|reply\\s+to|respond\\s+to|investigate|check|arrange|dispatch|resolve|complete|fix|answer|approve|confirm)(?P<rest>{inclause}*)",
         required: &[&["day", "hour", "minute", "month", "week", "year"], &[" to answer", " to approve", " to arrange", " to check", " to complete", " to confirm", " to credit", " to deliver", " to dispatch", " to fix", " to investigate", " to issue", " to process", " to refund", " to repair", " to replace", " to reply to", " to resolve", " to respond to", " to review", " to send", " to ship"], &["it can take up to ", "it can takes up to ", "it could take up to ", "it could takes up to ", "it may take up to ", "it may takes up to ", "it might take up to ", "it might takes up to ", "it take up to ", "it takes up to ", "it will take up to ", "it will takes up to ", "this can take up to ", "this can takes up to ", "this could take up to ", "this could takes up to ", "this may take up to ", "this may takes up to ", "this might take up to ", "this might takes up to ", "this take up to ", "this takes up to ", "this will take up to ", "this will takes up to "]],
         names: &["span", "verb", "rest"],
         groups: 4,
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:it|this|that)\\s+(?:could|can|may|might|will|would)\\s+(?:be|take)\\s+up\\s+to\\s+{span}\\s+(?:before|until)\\s+(?P<cond>[^.,;:!?\\n]+)",
+        source: "(?:it|this|that)\\s+(?:could|can|may|might|will|would)\\s+(?:be|take)\\s+up\\s+to\\s+{span}\\s+(?:before|until)\\s+(?P<cond>{inclause}+)",
         required: &[&[" before ", " until "], &["be up to ", "take up to "], &["day", "hour", "minute", "month", "week", "year"], &["it can ", "it could ", "it may ", "it might ", "it will ", "it would ", "that can ", "that could ", "that may ", "that might ", "that will ", "that would ", "this can ", "this could ", "this may ", "this might ", "this will ", "this would "], &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "eight", "five", "four", "nine", "one", "seven", "six", "ten", "three", "two"]],
         names: &["span", "cond"],
         groups: 3,
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:it|this|that)\\s+(?:will\\s+|can\\s+|may\\s+|might\\s+|could\\s+|should\\s+)?takes?\\s+up\\s+to\\s+{span}\\s+for\\s+(?P<thing>[^.,;:!?\\n]+?)\\s+to\\s+(?P<verb>[^.,;:!?\\n]+)",
+        source: "(?:it|this|that)\\s+(?:will\\s+|can\\s+|may\\s+|might\\s+|could\\s+|should\\s+)?takes?\\s+up\\s+to\\s+{span}\\s+for\\s+(?P<thing>{inclause}+?)\\s+to\\s+(?P<verb>{inclause}+)",
         required: &[&[" up to "], &["day", "hour", "minute", "month", "week", "year"], &["it can take", "it could take", "it may take", "it might take", "it should take", "it take", "it will take", "that can take", "that could take", "that may take", "that might take", "that should take", "that take", "that will take", "this can take", "this could take", "this may take", "this might take", "this should take", "this take", "this will take"], &[" for "]],
         names: &["span", "thing", "verb"],
         groups: 4,
@@ -548,7 +548,7 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:please\\s+)?(?:do\\s+not|don't|stop)\\s+(?:contact|contacting|email|emailing|call|calling|message|messaging)\\s+us(?:\\s+again)?(?:\\s+about\\s+[^.,;:!?\\n]+)?",
+        source: "(?:please\\s+)?(?:do\\s+not|don't|stop)\\s+(?:contact|contacting|email|emailing|call|calling|message|messaging)\\s+us(?:\\s+again)?(?:\\s+about\\s+{inclause}+)?",
         required: &[&["call us", "calling us", "contact us", "contacting us", "email us", "emailing us", "message us", "messaging us"], &["do not ", "don't ", "dont ", "donʼt ", "don’t ", "stop "]],
         names: &[],
         groups: 1,
@@ -625,7 +625,7 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:there\\s+are|we\\s+(?:make|have|allow))\\s+no\\s+exceptions(?:\\s+to\\s+(?P<what>[^.,;:!?\\n]+))?",
+        source: "(?:there\\s+are|we\\s+(?:make|have|allow))\\s+no\\s+exceptions(?:\\s+to\\s+(?P<what>{inclause}+))?",
         required: &[&["there are no exceptions", "we allow no exceptions", "we have no exceptions", "we make no exceptions"]],
         names: &["what"],
         groups: 2,
@@ -681,21 +681,21 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:we've|we\\s+have|we're|we\\s+are|we)\\s+(?:(?:run|sold|ran)\\s+|(?:all|completely|totally)\\s+)out\\s+of(?P<what>[^.,;:!?\\n]*)",
+        source: "(?:we've|we\\s+have|we're|we\\s+are|we)\\s+(?:(?:run|sold|ran)\\s+|(?:all|completely|totally)\\s+)out\\s+of(?P<what>{inclause}*)",
         required: &[&["all out of", "completely out of", "ran out of", "run out of", "sold out of", "totally out of"], &["we ", "we're ", "we've ", "weʼre ", "weʼve ", "we’re ", "we’ve "]],
         names: &["what"],
         groups: 2,
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:we|I)\\s+(?:\\w+ly\\s+)?(?:don't|never|no\\s+longer)\\s+(?P<verb>do|offer|give|provide|accept|allow|issue|make|price\\s+match|match|take\\s+back|take|handle|refund|exchange|cover|support)\\b(?P<what>[^.,;:!?\\n]*)",
+        source: "(?:we|I)\\s+(?:\\w+ly\\s+)?(?:don't|never|no\\s+longer)\\s+(?P<verb>do|offer|give|provide|accept|allow|issue|make|price\\s+match|match|take\\s+back|take|handle|refund|exchange|cover|support)\\b(?P<what>{inclause}*)",
         required: &[&["do not ", "don't ", "dont ", "donʼt ", "don’t ", "never ", "no longer "], &["accept", "allow", "cover", "do", "exchange", "give", "handle", "issue", "make", "match", "offer", "provide", "refund", "support", "take"], &["i ", "we "]],
         names: &["verb", "what"],
         groups: 3,
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:we|I)\\s+(?:can't|won't|don't|do\\s+not)\\s+(?:accept|take)\\s+(?:any\\s+)?(?:responsibility|liability)(?:\\s+for\\s+[^.,;:!?\\n]+)?",
+        source: "(?:we|I)\\s+(?:can't|won't|don't|do\\s+not)\\s+(?:accept|take)\\s+(?:any\\s+)?(?:responsibility|liability)(?:\\s+for\\s+{inclause}+)?",
         required: &[&["accept any liability", "accept any responsibility", "accept liability", "accept responsibility", "take any liability", "take any responsibility", "take liability", "take responsibility"], &["can not ", "can't ", "cannot ", "cant ", "canʼt ", "can’t ", "do not ", "don't ", "dont ", "donʼt ", "don’t ", "will not ", "won't ", "wont ", "wonʼt ", "won’t "], &["i ", "we "]],
         names: &[],
         groups: 1,
@@ -709,7 +709,7 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:we|I)\\s+won't\\s+(?P<act>[^.,;:!?\\n]+)",
+        source: "(?:we|I)\\s+won't\\s+(?P<act>{inclause}+)",
         required: &[&["i will not ", "i won't ", "i wont ", "i wonʼt ", "i won’t ", "we will not ", "we won't ", "we wont ", "we wonʼt ", "we won’t "]],
         names: &["act"],
         groups: 2,
@@ -723,7 +723,7 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:won't|doesn't|can't)\\s+let\\s+(?:me|us)\\s+(?P<act>[^.,;:!?\\n]+)",
+        source: "(?:won't|doesn't|can't)\\s+let\\s+(?:me|us)\\s+(?P<act>{inclause}+)",
         required: &[&["can not let ", "can't let ", "cannot let ", "cant let ", "canʼt let ", "can’t let ", "does not let ", "doesn't let ", "doesnt let ", "doesnʼt let ", "doesn’t let ", "will not let ", "won't let ", "wont let ", "wonʼt let ", "won’t let "], &["me ", "us "]],
         names: &["act"],
         groups: 2,
@@ -737,7 +737,7 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:you'll|you\\s+have\\s+to|you\\s+need\\s+to|you'll\\s+need\\s+to)\\s+(?:have\\s+to\\s+)?wait(?P<rest>[^.,;:!?\\n]*)",
+        source: "(?:you'll|you\\s+have\\s+to|you\\s+need\\s+to|you'll\\s+need\\s+to)\\s+(?:have\\s+to\\s+)?wait(?P<rest>{inclause}*)",
         required: &[&["you have to have to wait", "you have to wait", "you need to have to wait", "you need to wait", "you will have to wait", "you will need to have to wait", "you will need to wait", "you will wait", "you'll have to wait", "you'll need to have to wait", "you'll need to wait", "you'll wait", "youll have to wait", "youll need to have to wait", "youll need to wait", "youll wait", "youʼll have to wait", "youʼll need to have to wait", "youʼll need to wait", "youʼll wait", "you’ll have to wait", "you’ll need to have to wait", "you’ll need to wait", "you’ll wait"]],
         names: &["rest"],
         groups: 2,
@@ -772,7 +772,7 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:you|u)\\s+(?:(?:clearly|obviously|simply|just)\\s+)?(?:forgot|ignored|neglected|overlooked|misread|misunderstood|didn't\\s+bother|never\\s+bothered)\\b[^.,;:!?\\n]*|(?:you|u)\\s+(?:\\w+ed|chose|put|took|sent|wrote|gave|picked|made|bought|booked)\\s+(?:the\\s+|a\\s+)?wrong\\b[^.,;:!?\\n]*|(?:you|u)\\s+(?:\\w+ed|put|wrote|gave|chose)\\s+\\S+\\s+instead\\s+of\\s+[^\\s,.;:!?]+",
+        source: "(?:you|u)\\s+(?:(?:clearly|obviously|simply|just)\\s+)?(?:forgot|ignored|neglected|overlooked|misread|misunderstood|didn't\\s+bother|never\\s+bothered)\\b{inclause}*|(?:you|u)\\s+(?:\\w+ed|chose|put|took|sent|wrote|gave|picked|made|bought|booked)\\s+(?:the\\s+|a\\s+)?wrong\\b{inclause}*|(?:you|u)\\s+(?:\\w+ed|put|wrote|gave|chose)\\s+\\S+\\s+instead\\s+of\\s+[^\\s,.;:!?]+",
         required: &[&[" instead of ", " wrong", "did not bother", "didn't bother", "didnt bother", "didnʼt bother", "didn’t bother", "forgot", "ignored", "misread", "misunderstood", "neglected", "never bothered", "overlooked"], &["u "]],
         names: &[],
         groups: 1,
@@ -786,14 +786,14 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?P<apology>(?:sorry|apologi[sz]e)\\s+(?:for|about|that|to)\\b[^.,;:!?\\n]{0,60}?)\\s*,?\\s+but\\b",
+        source: "(?P<apology>(?:sorry|apologi[sz]e)\\s+(?:for|about|that|to)\\b{inclause}{0,60}?)\\s*,?\\s+but\\b",
         required: &[&["apologise about", "apologise for", "apologise that", "apologise to", "apologize about", "apologize for", "apologize that", "apologize to", "sorry about", "sorry for", "sorry that", "sorry to"], &[" but"]],
         names: &["apology"],
         groups: 2,
         within_sentence: true,
     },
     Precomputed {
-        source: "(?P<be>we're|we\\s+are|is|are)\\s+(?:closed|shut)\\s+(?:on|at|during|over|for|in)\\b[^.,;:!?\\n]*",
+        source: "(?P<be>we're|we\\s+are|is|are)\\s+(?:closed|shut)\\s+(?:on|at|during|over|for|in)\\b{inclause}*",
         required: &[&["are closed ", "are shut ", "is closed ", "is shut ", "we're closed ", "we're shut ", "weʼre closed ", "weʼre shut ", "we’re closed ", "we’re shut "], &["at", "for", "in", "on", "over"]],
         names: &["be"],
         groups: 2,
@@ -807,14 +807,14 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: false,
     },
     Precomputed {
-        source: "(?P<limit>{negator}\\b(?:[^.,;:!?\\n—–]|[.,:–]\\w)*)",
+        source: "(?P<limit>{negator}\\b(?:{inclause}|–\\w)*)",
         required: &[&["arent", "cant", "couldnt", "didnt", "doesnt", "dont", "hasnt", "havent", "isnt", "n't", "never", "no", "nʼt", "n’t", "shouldnt", "wasnt", "werent", "wont", "wouldnt"]],
         names: &["limit"],
         groups: 2,
         within_sentence: true,
     },
     Precomputed {
-        source: "(?P<limit>{refusing}\\b(?:[^.,;:!?\\n—–]|[.,:–]\\w)*)",
+        source: "(?P<limit>{refusing}\\b(?:{inclause}|–\\w)*)",
         required: &[&["banned", "decline", "denied", "forbidden", "impossible", "ineligible", "invalid", "non-negotiable", "non-refundable", "non-returnable", "non-transferable", "prohibited", "refuse", "refusing", "rejected", "unable", "unavailable", "unsupported", "void"]],
         names: &["limit"],
         groups: 2,
@@ -842,14 +842,14 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?P<subj>we|they)\\s+don't\\s+{act}\\s+without\\s+(?P<thing>(?:a|an|the|your|proof|valid|original)\\b[^.,;:!?\\n]*)",
+        source: "(?P<subj>we|they)\\s+don't\\s+{act}\\s+without\\s+(?P<thing>(?:a|an|the|your|proof|valid|original)\\b{inclause}*)",
         required: &[&[" without "], &["they do not ", "they don't ", "they dont ", "they donʼt ", "they don’t ", "we do not ", "we don't ", "we dont ", "we donʼt ", "we don’t "], &["a", "proof", "the", "your"]],
         names: &["subj", "act", "thing"],
         groups: 4,
         within_sentence: true,
     },
     Precomputed {
-        source: "(?P<who>we|I)\\s+(?:couldn't|can't|(?:were|was)\\s+unable\\s+to|(?:weren't|wasn't)\\s+able\\s+to)\\s+(?:find|locate|trace)\\s+(?P<what>(?:an?|any|your|the|this|that)\\s+(?:order|booking|reservation|account|record|purchase|parcel|package|payment)s?(?:\\s+(?:under|for|with|from|in)\\s+[^.,;:!?\\n]+)?)",
+        source: "(?P<who>we|I)\\s+(?:couldn't|can't|(?:were|was)\\s+unable\\s+to|(?:weren't|wasn't)\\s+able\\s+to)\\s+(?:find|locate|trace)\\s+(?P<what>(?:an?|any|your|the|this|that)\\s+(?:order|booking|reservation|account|record|purchase|parcel|package|payment)s?(?:\\s+(?:under|for|with|from|in)\\s+{inclause}+)?)",
         required: &[&["find ", "locate ", "trace "], &["account", "booking", "order", "package", "parcel", "payment", "purchase", "record", "reservation"], &["can not ", "can't ", "cannot ", "cant ", "canʼt ", "can’t ", "could not ", "couldn't ", "couldnt ", "couldnʼt ", "couldn’t ", "was not able to ", "was unable to ", "wasn't able to ", "wasnt able to ", "wasnʼt able to ", "wasn’t able to ", "were not able to ", "were unable to ", "weren't able to ", "werenʼt able to ", "weren’t able to "], &["i ", "we "], &["a ", "an ", "any ", "that ", "the ", "this ", "your "]],
         names: &["who", "what"],
         groups: 3,
@@ -940,7 +940,7 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "because\\s+you\\s+(?:(?:obviously|clearly|simply|just)\\s+)?(?:didn't|weren't|wasn't|were|was|arrived|came|failed\\s+to|forgot\\s+to|typed|entered|opened|used|chose|selected|picked|missed|ignored|broke|dropped|lost|damaged|gave\\s+us)\\b[^.,;:!?\\n]*",
+        source: "because\\s+you\\s+(?:(?:obviously|clearly|simply|just)\\s+)?(?:didn't|weren't|wasn't|were|was|arrived|came|failed\\s+to|forgot\\s+to|typed|entered|opened|used|chose|selected|picked|missed|ignored|broke|dropped|lost|damaged|gave\\s+us)\\b{inclause}*",
         required: &[&["because you "]],
         names: &[],
         groups: 1,
@@ -1157,7 +1157,7 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "if\\s+(?:you|u)(?:'d|\\s+had)\\s+(?:(?:only|just|actually|bothered\\s+to)\\s+)?(?:\\w+ed|read|sent|given|written|done|made|taken|seen|put|told|kept|bothered)\\b[^.,;:!?\\n]*(?:,?\\s*(?:you|u)\\s+(?:would|wouldn't|would\\s+not|'d)\\s+(?:have\\s+)?[^.,;:!?\\n]*)?",
+        source: "if\\s+(?:you|u)(?:'d|\\s+had)\\s+(?:(?:only|just|actually|bothered\\s+to)\\s+)?(?:\\w+ed|read|sent|given|written|done|made|taken|seen|put|told|kept|bothered)\\b{inclause}*(?:,?\\s*(?:you|u)\\s+(?:would|wouldn't|would\\s+not|'d)\\s+(?:have\\s+)?{inclause}*)?",
         required: &[&["if u had ", "if u'd ", "if uʼd ", "if u’d ", "if you had ", "if you'd ", "if youʼd ", "if you’d "], &["done", "ed", "given", "kept", "made", "put", "read", "seen", "sent", "taken", "told", "written"]],
         names: &[],
         groups: 1,
@@ -1248,7 +1248,7 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "sorry\\s+(?:that\\s+)?you\\s+(?:feel|felt)\\s+(?:that|this)\\s+way(?:\\s+about\\s+[^.,;:!?\\n]+)?",
+        source: "sorry\\s+(?:that\\s+)?you\\s+(?:feel|felt)\\s+(?:that|this)\\s+way(?:\\s+about\\s+{inclause}+)?",
         required: &[&["sorry that you feel that way", "sorry that you feel this way", "sorry that you felt that way", "sorry that you felt this way", "sorry you feel that way", "sorry you feel this way", "sorry you felt that way", "sorry you felt this way"]],
         names: &[],
         groups: 1,
@@ -1276,7 +1276,7 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "there's\\s+no\\s+(?:availability|space|room|tables?)\\s+(?:on|at|for|in)\\s+(?P<when>[^.,;:!?\\n]+)",
+        source: "there's\\s+no\\s+(?:availability|space|room|tables?)\\s+(?:on|at|for|in)\\s+(?P<when>{inclause}+)",
         required: &[&["there is no ", "there's no ", "theres no ", "thereʼs no ", "there’s no "], &["availability at ", "availability for ", "availability in ", "availability on ", "room at ", "room for ", "room in ", "room on ", "space at ", "space for ", "space in ", "space on ", "table at ", "table for ", "table in ", "table on ", "tables at ", "tables for ", "tables in ", "tables on "]],
         names: &["when"],
         groups: 2,
@@ -1297,7 +1297,7 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "we\\s+(?:don't|no\\s+longer|do\\s+not\\s+currently)\\s+(?:carry|stock|sell|have\\s+(?:any|it|them|that|this|those|these|any\\s+more))\\b[^.,;:!?\\n]*",
+        source: "we\\s+(?:don't|no\\s+longer|do\\s+not\\s+currently)\\s+(?:carry|stock|sell|have\\s+(?:any|it|them|that|this|those|these|any\\s+more))\\b{inclause}*",
         required: &[&["we do not ", "we don't ", "we dont ", "we donʼt ", "we don’t ", "we no longer "], &["carry", "have any", "have it", "have that", "have them", "have these", "have this", "have those", "sell", "stock"]],
         names: &[],
         groups: 1,
@@ -1360,7 +1360,7 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "won't\\s+(?P<act>(?:arrive|show\\s+up|appear|reach\\s+you|land|clear|be\\s+(?:ready|back|available|with\\s+you|in\\s+stock|delivered|dispatched|shipped|processed|refunded|credited|visible|repaired))\\b[^.,;:!?\\n]*?)\\s+for\\s+(?:another\\s+|a\\s+further\\s+|an\\s+extra\\s+)?{span}",
+        source: "won't\\s+(?P<act>(?:arrive|show\\s+up|appear|reach\\s+you|land|clear|be\\s+(?:ready|back|available|with\\s+you|in\\s+stock|delivered|dispatched|shipped|processed|refunded|credited|visible|repaired))\\b{inclause}*?)\\s+for\\s+(?:another\\s+|a\\s+further\\s+|an\\s+extra\\s+)?{span}",
         required: &[&["will not ", "won't ", "wont ", "wonʼt ", "won’t "], &["day", "hour", "minute", "month", "week", "year"], &["appear", "arrive", "be available", "be back", "be credited", "be delivered", "be dispatched", "be in stock", "be processed", "be ready", "be refunded", "be repaired", "be shipped", "be visible", "be with you", "clear", "land", "reach you", "show up"], &[" for "], &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "eight", "five", "four", "nine", "one", "seven", "six", "ten", "three", "two"]],
         names: &["act", "span"],
         groups: 3,
@@ -1395,21 +1395,21 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "won't\\s+{act}\\s+without\\s+(?P<thing>(?:a|an|the|your|proof|valid|original|photos?)\\b[^.,;:!?\\n]*)",
+        source: "won't\\s+{act}\\s+without\\s+(?P<thing>(?:a|an|the|your|proof|valid|original|photos?)\\b{inclause}*)",
         required: &[&[" without "], &["will not ", "won't ", "wont ", "wonʼt ", "won’t "], &["a", "photo", "proof", "the", "your"]],
         names: &["act", "thing"],
         groups: 3,
         within_sentence: true,
     },
     Precomputed {
-        source: "you'll\\s+(?:have\\s+to|need\\s+to)\\s+wait\\s+(?:up\\s+to\\s+)?{span}\\s+for\\s+(?P<thing>[^.,;:!?\\n]+?)\\s+to\\s+(?P<verb>[^.,;:!?\\n]+)",
+        source: "you'll\\s+(?:have\\s+to|need\\s+to)\\s+wait\\s+(?:up\\s+to\\s+)?{span}\\s+for\\s+(?P<thing>{inclause}+?)\\s+to\\s+(?P<verb>{inclause}+)",
         required: &[&["you will have to wait ", "you will need to wait ", "you'll have to wait ", "you'll need to wait ", "youll have to wait ", "youll need to wait ", "youʼll have to wait ", "youʼll need to wait ", "you’ll have to wait ", "you’ll need to wait "], &["day", "hour", "minute", "month", "week", "year"], &[" for "]],
         names: &["span", "thing", "verb"],
         groups: 4,
         within_sentence: true,
     },
     Precomputed {
-        source: "you'll\\s+(?:have\\s+to|need\\s+to)\\s+wait\\s+until\\s+{when}\\s+for\\s+(?P<thing>[^.,;:!?\\n]+)",
+        source: "you'll\\s+(?:have\\s+to|need\\s+to)\\s+wait\\s+until\\s+{when}\\s+for\\s+(?P<thing>{inclause}+)",
         required: &[&["you will have to wait until ", "you will need to wait until ", "you'll have to wait until ", "you'll need to wait until ", "youll have to wait until ", "youll need to wait until ", "youʼll have to wait until ", "youʼll need to wait until ", "you’ll have to wait until ", "you’ll need to wait until "], &[" for "]],
         names: &["when", "on", "at", "thing"],
         groups: 5,
@@ -1444,28 +1444,28 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "you(?:\\s+will|'ll)?\\s+(?:need\\s+to|have\\s+to|must)\\s+(?P<x>[^.,;:!?\\n]+?)\\s+(?:before|so\\s+that|so|for)\\s+(?P<we>we|I)\\s+can\\s+(?P<y>[^.,;:!?\\n]+)",
+        source: "you(?:\\s+will|'ll)?\\s+(?:need\\s+to|have\\s+to|must)\\s+(?P<x>{inclause}+?)\\s+(?:before|so\\s+that|so|for)\\s+(?P<we>we|I)\\s+can\\s+(?P<y>{inclause}+)",
         required: &[&[" before i can ", " before we can ", " for i can ", " for we can ", " so i can ", " so that i can ", " so that we can ", " so we can "], &["you have to ", "you must ", "you need to ", "you will have to ", "you will must ", "you will need to ", "you'll have to ", "you'll must ", "you'll need to ", "youʼll have to ", "youʼll must ", "youʼll need to ", "you’ll have to ", "you’ll must ", "you’ll need to "]],
         names: &["x", "we", "y"],
         groups: 4,
         within_sentence: true,
     },
     Precomputed {
-        source: "you\\s+(?:(?:obviously|clearly|simply)\\s+)?failed\\s+to\\s+(?P<verb>[^.,;:!?\\n]+)",
+        source: "you\\s+(?:(?:obviously|clearly|simply)\\s+)?failed\\s+to\\s+(?P<verb>{inclause}+)",
         required: &[&["you clearly failed to ", "you failed to ", "you obviously failed to ", "you simply failed to "]],
         names: &["verb"],
         groups: 2,
         within_sentence: true,
     },
     Precomputed {
-        source: "you\\s+(?:(?:obviously|clearly|simply|just)\\s+)?(?:failed\\s+to|didn't|forgot\\s+to|neglected\\s+to)\\s+(?:include|provide|send|attach|give|supply|upload)\\s+(?:us\\s+)?(?P<what>[^.,;:!?\\n]+)",
+        source: "you\\s+(?:(?:obviously|clearly|simply|just)\\s+)?(?:failed\\s+to|didn't|forgot\\s+to|neglected\\s+to)\\s+(?:include|provide|send|attach|give|supply|upload)\\s+(?:us\\s+)?(?P<what>{inclause}+)",
         required: &[&["did not ", "didn't ", "didnt ", "didnʼt ", "didn’t ", "failed to ", "forgot to ", "neglected to "], &["attach ", "give ", "include ", "provide ", "send ", "supply ", "upload "], &["you "]],
         names: &["what"],
         groups: 2,
         within_sentence: true,
     },
     Precomputed {
-        source: "you\\s+(?:(?:obviously|clearly|simply|just)\\s+)?didn't\\s+(?P<verb>[^.,;:!?\\n]+)",
+        source: "you\\s+(?:(?:obviously|clearly|simply|just)\\s+)?didn't\\s+(?P<verb>{inclause}+)",
         required: &[&["did not ", "didn't ", "didnt ", "didnʼt ", "didn’t "], &["you "]],
         names: &["verb"],
         groups: 2,
@@ -1493,7 +1493,7 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "you\\s+(?:really\\s+)?should(?:\\s+have|'ve)\\s+(?P<what>[^.,;:!?\\n]+)",
+        source: "you\\s+(?:really\\s+)?should(?:\\s+have|'ve)\\s+(?P<what>{inclause}+)",
         required: &[&["you really should have ", "you really should've ", "you really shouldʼve ", "you really should’ve ", "you should have ", "you should've ", "you shouldʼve ", "you should’ve "]],
         names: &["what"],
         groups: 2,
@@ -1507,7 +1507,7 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "you\\s+forgot\\s+to\\s+(?P<verb>[^.,;:!?\\n]+)",
+        source: "you\\s+forgot\\s+to\\s+(?P<verb>{inclause}+)",
         required: &[&["you forgot to "]],
         names: &["verb"],
         groups: 2,
@@ -1528,21 +1528,21 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "you\\s+must\\s+have\\s+(?P<pp>\\w+ed|misread|mistyped|chosen|given|written|taken|sent|put|made|lost|thrown|overlooked|missed|broken)\\s+(?P<obj>(?:the|a|an|your)\\s+(?:(?:wrong|old|incorrect|previous|same|other)\\s+)?\\w+(?:\\s+(?:address|code|number|details|name|password|size|link|form|date|box|option))?)(?P<rest>[^.,;:!?\\n]*)",
+        source: "you\\s+must\\s+have\\s+(?P<pp>\\w+ed|misread|mistyped|chosen|given|written|taken|sent|put|made|lost|thrown|overlooked|missed|broken)\\s+(?P<obj>(?:the|a|an|your)\\s+(?:(?:wrong|old|incorrect|previous|same|other)\\s+)?\\w+(?:\\s+(?:address|code|number|details|name|password|size|link|form|date|box|option))?)(?P<rest>{inclause}*)",
         required: &[&["you must have "], &["broken", "chosen", "ed", "given", "lost", "made", "misread", "put", "sent", "taken", "thrown", "written"], &["a ", "an ", "the ", "your "]],
         names: &["pp", "obj", "rest"],
         groups: 4,
         within_sentence: true,
     },
     Precomputed {
-        source: "you\\s+must\\s+have\\s+(?P<what>(?:\\w+ed|misread|mistyped|got|forgotten|put|sent|given|written|done|made|broken|lost|left|chosen|taken|seen|thrown|overlooked|missed)\\b[^.,;:!?\\n]*)",
+        source: "you\\s+must\\s+have\\s+(?P<what>(?:\\w+ed|misread|mistyped|got|forgotten|put|sent|given|written|done|made|broken|lost|left|chosen|taken|seen|thrown|overlooked|missed)\\b{inclause}*)",
         required: &[&["you must have "], &["broken", "chosen", "done", "ed", "given", "got", "left", "lost", "made", "misread", "put", "seen", "sent", "taken", "thrown", "written"]],
         names: &["what"],
         groups: 2,
         within_sentence: true,
     },
     Precomputed {
-        source: "you\\s+won't\\s+(?:get|receive|be\\s+(?:given|eligible\\s+for|entitled\\s+to))\\s+(?P<what>[^.,;:!?\\n]+?)\\s+if\\s+{cond}",
+        source: "you\\s+won't\\s+(?:get|receive|be\\s+(?:given|eligible\\s+for|entitled\\s+to))\\s+(?P<what>{inclause}+?)\\s+if\\s+{cond}",
         required: &[&["you will not ", "you won't ", "you wont ", "you wonʼt ", "you won’t "], &["be eligible for ", "be entitled to ", "be given ", "get ", "receive "], &[" if "]],
         names: &["what", "cond"],
         groups: 3,
@@ -1591,14 +1591,14 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "{cannot}\\s+(?P<act>[^.,;:!?\\n]+)",
+        source: "{cannot}\\s+(?P<act>{inclause}+)",
         required: &[&["aren't able to", "arent able to", "arenʼt able to", "aren’t able to", "can not", "can't", "cannot", "cant", "canʼt", "can’t", "isn't able to", "isnt able to", "isnʼt able to", "isn’t able to", "not able to", "not in a position to", "unable to", "will not be able to", "won't be able to", "wont be able to", "wonʼt be able to", "won’t be able to"], &[" "]],
         names: &["who", "act"],
         groups: 3,
         within_sentence: true,
     },
     Precomputed {
-        source: "{cannot}\\s+(?P<act>[^.,;:!?\\n]+?)\\s+today",
+        source: "{cannot}\\s+(?P<act>{inclause}+?)\\s+today",
         required: &[&[" today"], &["aren't able to", "arent able to", "arenʼt able to", "aren’t able to", "can not", "can't", "cannot", "cant", "canʼt", "can’t", "isn't able to", "isnt able to", "isnʼt able to", "isn’t able to", "not able to", "not in a position to", "unable to", "will not be able to", "won't be able to", "wont be able to", "wonʼt be able to", "won’t be able to"]],
         names: &["who", "act"],
         groups: 3,
@@ -1682,7 +1682,7 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "{cannot}\\s+{act}\\s+without\\s+(?P<thing>(?:a|an|the|your|proof|valid|original|photos?)\\b[^.,;:!?\\n]*)",
+        source: "{cannot}\\s+{act}\\s+without\\s+(?P<thing>(?:a|an|the|your|proof|valid|original|photos?)\\b{inclause}*)",
         required: &[&[" without "], &["aren't able to", "arent able to", "arenʼt able to", "aren’t able to", "can not", "can't", "cannot", "cant", "canʼt", "can’t", "isn't able to", "isnt able to", "isnʼt able to", "isn’t able to", "not able to", "not in a position to", "unable to", "will not be able to", "won't be able to", "wont be able to", "wonʼt be able to", "won’t be able to"]],
         names: &["who", "act", "thing"],
         groups: 4,
