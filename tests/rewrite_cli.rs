@@ -307,3 +307,34 @@ fn phrasebook_check_list_and_explain_the_builtin_rules() {
         .code(2)
         .stderr(predicate::str::contains("phrasebook list"));
 }
+
+#[test]
+fn a_rewrite_says_how_many_suggestions_it_left() {
+    replywise()
+        .args(["rewrite", "We don't keep a waiting list. We can't refund you until Monday."])
+        .assert()
+        .success()
+        .stdout("We don't keep a waiting list. We can refund you from Monday.\n")
+        .stderr(predicate::str::contains("1 suggestion left unapplied"));
+    replywise()
+        .args(["rewrite", "We can refund you from Monday."])
+        .assert()
+        .success()
+        .stderr("");
+}
+
+#[test]
+fn file_takes_several_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    fs::write(&a, "Hello.\n").unwrap();
+    fs::write(&b, "As I said, it is logged.\n").unwrap();
+    replywise()
+        .args(["rewrite", "--check", "--file"])
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(format!("{}:1:1: as-i-said", b.display())));
+}

@@ -30,8 +30,8 @@ pub struct RewriteArgs {
     /// Texts to rewrite; `-` reads stdin.
     #[arg(value_name = "TEXT")]
     pub texts: Vec<String>,
-    /// Read a text from this file (repeat for several); `-` is stdin.
-    #[arg(long = "file", short = 'f', value_name = "PATH")]
+    /// Read texts from these files (`--file a.txt b.txt`, or a shell glob); `-` is stdin.
+    #[arg(long = "file", short = 'f', value_name = "PATH", num_args = 1..)]
     pub files: Vec<String>,
     /// Show what changed instead of the rewritten text.
     #[arg(long, conflicts_with = "check")]

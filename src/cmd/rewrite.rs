@@ -94,6 +94,13 @@ pub fn run(args: &RewriteArgs) -> Result<Outcome> {
         out.write_all(b"\n").map_err(Error::Write)?;
     }
     out.flush().map_err(Error::Write)?;
+    if !args.check && state.unapplied > 0 {
+        let n = state.unapplied;
+        say(&format!(
+            "replywise rewrite: {n} suggestion{} left unapplied: they need a person (see them with --check or --diff)",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
     Ok(if state.failed {
         Outcome::Incomplete
     } else if args.check && state.found {
@@ -106,8 +113,15 @@ pub fn run(args: &RewriteArgs) -> Result<Outcome> {
 #[derive(Default)]
 struct Run {
     found: bool,
+    /// Suggestions found and left for a person, told on stderr at the end.
+    unapplied: usize,
     failed: bool,
     json: Vec<Value>,
+}
+
+/// Findings that are suggestions, which a rewrite leaves for a person.
+fn suggestions(findings: &[Finding]) -> usize {
+    findings.iter().filter(|f| f.fix == FixKind::Suggest).count()
 }
 
 /// A problem on stderr, safe for the terminal.
@@ -178,6 +192,7 @@ fn plain(
     }
     let result = engine.rewrite(&text);
     state.found |= !result.findings.is_empty();
+    state.unapplied += suggestions(&result.findings);
     match args.format {
         RewriteFormat::Json => state.json.push(json!({
             "source": name,
@@ -394,6 +409,9 @@ fn write_record(
     match outcome {
         Ok((object, findings)) => {
             state.found |= !findings.is_empty();
+            if !check {
+                state.unapplied += suggestions(&findings);
+            }
             if check {
                 write_findings(out, name, &findings, Some(number), false)
             } else {

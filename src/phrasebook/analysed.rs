@@ -4,7 +4,7 @@
 use super::literals::Precomputed;
 
 /// The macros these analyses were made with.
-pub const MACROS: u64 = 0xba4df4b6bc31b8cf;
+pub const MACROS: u64 = 0xadd55f5e12bdbb25;
 
 #[rustfmt::skip]
 pub static ANALYSES: &[Precomputed] = &[
@@ -261,10 +261,10 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:can't|won't)\\s+be\\s+(?P<done>\\w+ed|done|seen|given|taken|sent|made)\\s+without\\s+(?P<thing>(?:a|an|the|your|proof|valid|original)\\b{inclause}*)",
-        required: &[&[" without "], &["can not be ", "can't be ", "cannot be ", "cant be ", "canʼt be ", "can’t be ", "will not be ", "won't be ", "wont be ", "wonʼt be ", "won’t be "], &["done", "ed", "given", "made", "seen", "sent", "taken"], &["a", "proof", "the", "your"]],
-        names: &["done", "thing"],
-        groups: 3,
+        source: "(?:can't|won't)\\s+be\\s+(?P<done>\\w+ed|done|seen|given|taken|sent|made)(?P<where>\\s+(?:at|in|on|by|for|from|to)\\s+{inclause}+?)?\\s+without\\s+(?P<thing>(?:a|an|the|your|proof|valid|original|payment|prior|written|photo)\\b{inclause}*)",
+        required: &[&[" without "], &["can not be ", "can't be ", "cannot be ", "cant be ", "canʼt be ", "can’t be ", "will not be ", "won't be ", "wont be ", "wonʼt be ", "won’t be "], &["done", "ed", "given", "made", "seen", "sent", "taken"], &["a", "photo", "prior", "proof", "the", "written", "your"]],
+        names: &["done", "where", "thing"],
+        groups: 4,
         within_sentence: true,
     },
     Precomputed {
@@ -468,6 +468,13 @@ pub static ANALYSES: &[Precomputed] = &[
         required: &[&[" up to "], &["day", "hour", "minute", "month", "week", "year"], &["it can take", "it could take", "it may take", "it might take", "it should take", "it take", "it will take", "that can take", "that could take", "that may take", "that might take", "that should take", "that take", "that will take", "this can take", "this could take", "this may take", "this might take", "this should take", "this take", "this will take"], &[" for "]],
         names: &["span", "thing", "verb"],
         groups: 4,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "(?:more\\s+than|over|longer\\s+than|later\\s+than)\\s+{span}\\s+after",
+        required: &[&[" after"], &["later than ", "longer than ", "more than ", "over "], &["day", "hour", "minute", "month", "week", "year"]],
+        names: &["span"],
+        groups: 2,
         within_sentence: true,
     },
     Precomputed {
@@ -818,6 +825,13 @@ pub static ANALYSES: &[Precomputed] = &[
         required: &[&["banned", "decline", "denied", "forbidden", "impossible", "ineligible", "invalid", "non-negotiable", "non-refundable", "non-returnable", "non-transferable", "prohibited", "refuse", "refusing", "rejected", "unable", "unavailable", "unsupported", "void"]],
         names: &["limit"],
         groups: 2,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "(?P<subj>we|I|they)\\s+(?:\\w+ly\\s+)?don't\\s+(?P<act>(?:refund|exchange|accept|take|change|cancel|serve|seat|admit|allow|swap|return|repair|deliver)\\b{inclause}*?)\\s+after\\s+(?P<cond>(?:the|your|it|you|we|they|an?)\\b{inclause}+)",
+        required: &[&[" after "], &["do not ", "don't ", "dont ", "donʼt ", "don’t "], &["accept", "admit", "allow", "cancel", "change", "deliver", "refund", "repair", "return", "seat", "serve", "swap", "take"], &["i ", "they ", "we "]],
+        names: &["subj", "act", "cond"],
+        groups: 4,
         within_sentence: true,
     },
     Precomputed {
@@ -1614,6 +1628,13 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "{cannot}\\s+{act}\\s+(?:less\\s+than|within)\\s+{span}\\s+(?:before|of|ahead\\s+of)\\s+{cond}",
         required: &[&[" less than ", " within "], &["day", "hour", "minute", "month", "week", "year"], &["aren't able to", "arent able to", "arenʼt able to", "aren’t able to", "can not", "can't", "cannot", "cant", "canʼt", "can’t", "isn't able to", "isnt able to", "isnʼt able to", "isn’t able to", "not able to", "not in a position to", "unable to", "will not be able to", "won't be able to", "wont be able to", "wonʼt be able to", "won’t be able to"], &[" before ", " of "]],
+        names: &["who", "act", "span", "cond"],
+        groups: 5,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "{cannot}\\s+{act}\\s+(?:more|longer|later)\\s+than\\s+{span}\\s+after\\s+{cond}",
+        required: &[&[" after "], &[" later than ", " longer than ", " more than "], &["day", "hour", "minute", "month", "week", "year"], &["aren't able to", "arent able to", "arenʼt able to", "aren’t able to", "can not", "can't", "cannot", "cant", "canʼt", "can’t", "isn't able to", "isnt able to", "isnʼt able to", "isn’t able to", "not able to", "not in a position to", "unable to", "will not be able to", "won't be able to", "wont be able to", "wonʼt be able to", "won’t be able to"]],
         names: &["who", "act", "span", "cond"],
         groups: 5,
         within_sentence: true,

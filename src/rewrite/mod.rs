@@ -24,7 +24,7 @@ pub use examples::{check_examples, ExampleFailure};
 pub use record::{check_record, rewrite_record};
 
 use crate::error::{Error, Result};
-use crate::phrasebook::{Category, FixKind, Phrasebook};
+use crate::phrasebook::{pattern, Category, FixKind, LazyRegex, Phrasebook};
 use apply::Edit;
 use prefilter::{Prefilter, RuleLiterals};
 use scan::{Candidate, LazyZones};
@@ -84,6 +84,8 @@ pub struct Engine {
     active: Vec<usize>,
     prefilter: Prefilter,
     zones: ZoneFinder,
+    /// The phrasebook's `polarity` words ("anything", "yet"), if it has them.
+    polarity: Option<LazyRegex>,
 }
 
 impl Engine {
@@ -111,11 +113,18 @@ impl Engine {
             ))
         })?;
         let zones = ZoneFinder::new(book.idioms.clone(), &book.protect);
+        let polarity = match book.macros.get("polarity") {
+            Some(_) => Some(LazyRegex::new(
+                pattern::expand("{polarity}", &book.macros).map_err(Error::Usage)?,
+            )),
+            None => None,
+        };
         Ok(Engine {
             book,
             active,
             prefilter,
             zones,
+            polarity,
         })
     }
 
@@ -133,7 +142,7 @@ impl Engine {
 
     /// Everything the phrasebook finds in `text`, without changing it.
     pub fn findings(&self, text: &str) -> Vec<Finding> {
-        self.scan(text, None)
+        self.scan(text, None, false)
             .iter()
             .map(|c| self.finding(text, c))
             .collect()
@@ -146,16 +155,42 @@ impl Engine {
 
     /// Rewrites with the rule `promote` (an index into the active rules)
     /// treated as an auto fix: how a suggestion's example is checked.
+    ///
+    /// Sentence by sentence: a softener ("unfortunately", "sorry but")
+    /// goes only together with a reframing of what it softened, so each
+    /// sentence is rewritten with softeners free, and kept so only if a fix
+    /// other than a softener's applied too ("I'm afraid you need to call"
+    /// → "Please call"); otherwise it is rewritten with them held back.
     fn rewrite_promoting(&self, text: &str, promote: Option<usize>) -> Rewritten {
+        let found = self.scan(text, promote, false);
+        let findings = found.iter().map(|c| self.finding(text, c)).collect();
+        let mut rewritten = String::with_capacity(text.len() + 32);
+        for range in scan::sentences(text) {
+            let sentence = &text[range];
+            let (free, reframed) = self.passes(sentence, promote, true);
+            if reframed {
+                rewritten.push_str(&free);
+            } else {
+                rewritten.push_str(&self.passes(sentence, promote, false).0);
+            }
+        }
+        Rewritten {
+            remaining: self.findings(&rewritten),
+            text: rewritten,
+            findings,
+        }
+    }
+
+    /// `text` with every auto fix applied, scanning again after each round
+    /// so a fix that reveals another gets it too; and whether a fix other
+    /// than a softener's was among them.
+    fn passes(&self, text: &str, promote: Option<usize>, softeners: bool) -> (String, bool) {
         let mut current = text.to_string();
-        let mut findings = None;
+        let mut reframed = false;
         for pass in 0..MAX_PASSES {
             // A promoted suggestion is applied once: a fallback's keeps the
             // wording it found, which would match again.
-            let found = self.scan(&current, promote.filter(|_| pass == 0));
-            if findings.is_none() {
-                findings = Some(found.iter().map(|c| self.finding(&current, c)).collect());
-            }
+            let found = self.scan(&current, promote.filter(|_| pass == 0), softeners);
             let edits: Vec<Edit> = found
                 .iter()
                 .filter(|c| c.fix == FixKind::Auto)
@@ -167,38 +202,28 @@ impl Engine {
                 })
                 .collect();
             if edits.is_empty() {
-                return Rewritten {
-                    remaining: found.iter().map(|c| self.finding(&current, c)).collect(),
-                    text: current,
-                    findings: findings.unwrap_or_default(),
-                };
+                break;
             }
+            reframed |= found
+                .iter()
+                .any(|c| c.fix == FixKind::Auto && !self.drops_softener(c));
             current = apply::apply(&current, &edits);
         }
-        Rewritten {
-            remaining: self.findings(&current),
-            text: current,
-            findings: findings.unwrap_or_default(),
-        }
+        (current, reframed)
     }
 
-    /// A softener ("sorry but", "unfortunately") goes only together with
-    /// the refusal it softens: while a suggestion still stands in its
-    /// sentence, dropping it alone would leave the refusal harsher.
-    fn softens_a_refusal(&self, text: &str, c: &Candidate, found: &[Candidate]) -> bool {
-        if self.book.rules[self.active[c.rule]].category != Category::Softeners {
-            return false;
-        }
-        let sentence = scan::sentence_around(text, &c.range);
-        found.iter().any(|other| {
-            other.fix != FixKind::Auto
-                && sentence.start <= other.range.start
-                && other.range.start < sentence.end
-        })
+    /// Whether a candidate drops a softener: only a rule of that category
+    /// whose fix removes it ("sorry for the delay, but" → "and" keeps the
+    /// apology, so is not one).
+    fn drops_softener(&self, c: &Candidate) -> bool {
+        let rule = &self.book.rules[self.active[c.rule]];
+        rule.category == Category::Softeners
+            && rule.becomes.first().is_some_and(|t| t.source.trim().is_empty())
     }
 
-    /// The winning candidates in `text`.
-    fn scan(&self, text: &str, promote: Option<usize>) -> Vec<Candidate> {
+    /// The winning candidates in `text`; with `softeners` false, a fix that
+    /// drops a softener is held back as a suggestion.
+    fn scan(&self, text: &str, promote: Option<usize>, softeners: bool) -> Vec<Candidate> {
         let mut all = self.raw(text);
         if let Some(p) = promote {
             for c in all.iter_mut().filter(|c| c.rule == p) {
@@ -206,13 +231,11 @@ impl Engine {
             }
         }
         let mut kept = scan::resolve(all);
-        let held: Vec<bool> = kept
-            .iter()
-            .map(|c| c.fix == FixKind::Auto && self.softens_a_refusal(text, c, &kept))
-            .collect();
-        for (c, held) in kept.iter_mut().zip(held) {
-            if held {
-                c.fix = FixKind::Suggest;
+        if !softeners {
+            for c in kept.iter_mut() {
+                if c.fix == FixKind::Auto && self.drops_softener(c) {
+                    c.fix = FixKind::Suggest;
+                }
             }
         }
         kept
@@ -238,8 +261,12 @@ impl Engine {
         let mut all = Vec::new();
         for (range, index) in searches.into_iter().filter(|&(_, index)| index < rules) {
             let rule = &self.book.rules[self.active[index]];
-            let beside = self.book.beside.get(&rule.category).map(String::as_str);
-            scan::candidates(text, range, rule, index, &zones, beside, &mut all);
+            let checks = scan::Checks {
+                zones: &zones,
+                beside: self.book.beside.get(&rule.category).map(String::as_str),
+                polarity: self.polarity.as_ref(),
+            };
+            scan::candidates(text, range, rule, index, &checks, &mut all);
         }
         all
     }

@@ -3,7 +3,7 @@
 
 use super::zones::{ZoneFinder, Zones};
 use crate::phrasebook::folded::Folded;
-use crate::phrasebook::{Anchor, FixKind, Rule};
+use crate::phrasebook::{Anchor, FixKind, LazyRegex, Rule};
 use crate::text::{apostrophe_of, capitalize_first, with_apostrophe, Case};
 use regex_automata::Input;
 use std::cell::OnceCell;
@@ -38,6 +38,15 @@ impl LazyZones<'_> {
     }
 }
 
+/// What every match is checked against besides its own rule.
+pub(super) struct Checks<'a> {
+    pub zones: &'a LazyZones<'a>,
+    /// Added beside a limit whose suggestion would lose its facts.
+    pub beside: Option<&'a str>,
+    /// Negative-polarity words ("anything", "yet").
+    pub polarity: Option<&'a LazyRegex>,
+}
+
 /// The candidates `rule` yields in `text` within `within`. Matches are
 /// searched in `text` cut off at `within.end` but starting from
 /// `within.start`, so word boundaries see the text before it; the rule's
@@ -47,10 +56,10 @@ pub(super) fn candidates(
     within: Range<usize>,
     rule: &Rule,
     index: usize,
-    zones: &LazyZones,
-    beside: Option<&str>,
+    checks: &Checks,
     out: &mut Vec<Candidate>,
 ) {
+    let zones = checks.zones;
     let regex = rule.find.get();
     let haystack = &text[..within.end];
     let from = |at: usize| Input::new(haystack).range(at..);
@@ -105,7 +114,17 @@ pub(super) fn candidates(
             .map(|t| style.render(&t.fill(haystack, caps)))
             .collect();
         let matched = &text[range.clone()];
-        if let Some(beside) = beside.filter(|_| fix == FixKind::Suggest) {
+        // A negation turned round with "anything" or "yet" still in it
+        // says more than the original did.
+        let fix = match (fix, checks.polarity, replacements.first()) {
+            (FixKind::Auto, Some(polarity), Some(first))
+                if polarity.get().is_match(matched) && polarity.get().is_match(first.as_str()) =>
+            {
+                FixKind::Suggest
+            }
+            _ => fix,
+        };
+        if let Some(beside) = checks.beside.filter(|_| fix == FixKind::Suggest) {
             if replacements.first().is_some_and(|r| loses_facts(matched, r)) {
                 replacements.insert(0, format!("{matched}{beside}"));
             }
@@ -254,25 +273,57 @@ fn anchored(text: &str, at: usize, anchor: Anchor) -> bool {
     }
 }
 
+/// Whether the byte at `i` ends a sentence: a line break, or `.` `!` `?`
+/// before whitespace or the end (so "£4.99" does not).
+fn ends_sentence(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b'\n' => true,
+        b'.' | b'!' | b'?' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
+        _ => false,
+    }
+}
+
 /// The sentence holding `range`: from the previous sentence end (or line
 /// break) to the next one.
 pub(super) fn sentence_around(text: &str, range: &Range<usize>) -> Range<usize> {
     let bytes = text.as_bytes();
-    let ends_sentence = |i: usize| -> bool {
-        match bytes[i] {
-            b'\n' => true,
-            b'.' | b'!' | b'?' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
-            _ => false,
-        }
-    };
     let start = (0..range.start)
         .rev()
-        .find(|&i| ends_sentence(i))
+        .find(|&i| ends_sentence(bytes, i))
         .map_or(0, |i| i + 1);
     let end = (range.end..bytes.len())
-        .find(|&i| ends_sentence(i))
+        .find(|&i| ends_sentence(bytes, i))
         .map_or(bytes.len(), |i| i + 1);
     start..end
+}
+
+/// The text cut into sentences, each with the whitespace after it, so the
+/// pieces joined give the text back. A single line break does not cut:
+/// hard-wrapped text runs a sentence across lines, and rules may match
+/// across one.
+pub(super) fn sentences(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let blank_line = bytes[i] == b'\n' && bytes.get(i + 1) == Some(&b'\n');
+        if blank_line || (bytes[i] != b'\n' && ends_sentence(bytes, i)) {
+            let mut end = i + 1;
+            while end < bytes.len() && bytes[end].is_ascii_whitespace() {
+                end += 1;
+            }
+            out.push(start..end);
+            start = end;
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if start < bytes.len() || out.is_empty() {
+        out.push(start..bytes.len());
+    }
+    out
 }
 
 #[cfg(test)]
@@ -289,6 +340,14 @@ mod tests {
         assert!(clause_start(text, 34), "after 'so'");
         assert!(sentence_start(text, 47), "after a line break");
         assert!(!clause_start("£4.99 x", 5), "no slicing inside a character");
+    }
+
+    #[test]
+    fn sentences_cover_the_text() {
+        let text = "Hi. It costs £4.99!\n\nBye\nnow\n\nok";
+        let pieces: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(pieces, ["Hi. ", "It costs £4.99!\n\n", "Bye\nnow\n\n", "ok"]);
+        assert_eq!(sentences(""), [0..0]);
     }
 
     #[test]

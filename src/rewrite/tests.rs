@@ -53,14 +53,24 @@ fn reassurances_and_apologies_are_not_refusals() {
 }
 
 #[test]
-fn a_softener_stays_while_its_refusal_does() {
+fn a_softener_goes_only_with_a_reframing() {
     let text = "Sorry but there's nothing we can do about the €12 restocking fee.";
     assert_eq!(rewrite(text), text, "the refusal stands, so its softener does");
+    let text = "Unfortunately the lift is out of order.";
+    assert_eq!(rewrite(text), text, "alone, dropping it leaves the news colder");
     assert_eq!(
-        rewrite("Unfortunately the lift is out of order."),
-        "The lift is out of order.",
-        "bad news with no refusal loses its softener"
+        rewrite("Unfortunately, we can't refund you until the item reaches us."),
+        "We can refund you as soon as the item reaches us.",
+        "beside a reframing it goes"
     );
+}
+
+#[test]
+fn a_turned_negation_keeps_no_negative_polarity_word() {
+    let text = "We can't refund anything after 30 days.";
+    let rewritten = Engine::builtin().rewrite(text);
+    assert_eq!(rewritten.text, text, "\"we can refund anything\" says more");
+    assert!(rewritten.findings.iter().all(|f| f.fix == FixKind::Suggest));
 }
 
 #[test]
