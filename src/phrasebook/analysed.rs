@@ -786,6 +786,13 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: false,
     },
     Precomputed {
+        source: "(?:you|u|customers|guests|passengers|members|patients|visitors)\\s+{cannot}",
+        required: &[&["aren't able to", "arent able to", "arenʼt able to", "aren’t able to", "can not", "can't", "cannot", "cant", "canʼt", "can’t", "isn't able to", "isnt able to", "isnʼt able to", "isn’t able to", "not able to", "not in a position to", "unable to", "will not be able to", "won't be able to", "wont be able to", "wonʼt be able to", "won’t be able to"], &["customers ", "guests ", "members ", "passengers ", "patients ", "u ", "visitors "]],
+        names: &["who"],
+        groups: 2,
+        within_sentence: true,
+    },
+    Precomputed {
         source: "(?:{span}|than|least)\\s+before",
         required: &[&[" before"], &["day", "hour", "least", "minute", "month", "than", "week", "year"]],
         names: &["span"],
@@ -863,11 +870,25 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
+        source: "(?P<subj>you|u|customers|guests|passengers|members|patients|visitors)\\s+{cannot}\\s+{act}\\s+without\\s+(?P<thing>(?:a|an|the|your|their|proof|valid|original|photo|prior|written)\\b{inclause}*)",
+        required: &[&[" without "], &["aren't able to", "arent able to", "arenʼt able to", "aren’t able to", "can not", "can't", "cannot", "cant", "canʼt", "can’t", "isn't able to", "isnt able to", "isnʼt able to", "isn’t able to", "not able to", "not in a position to", "unable to", "will not be able to", "won't be able to", "wont be able to", "wonʼt be able to", "won’t be able to"], &["customers ", "guests ", "members ", "passengers ", "patients ", "u ", "visitors "]],
+        names: &["subj", "who", "act", "thing"],
+        groups: 5,
+        within_sentence: true,
+    },
+    Precomputed {
         source: "(?P<who>we|I)\\s+(?:couldn't|can't|(?:were|was)\\s+unable\\s+to|(?:weren't|wasn't)\\s+able\\s+to)\\s+(?:find|locate|trace)\\s+(?P<what>(?:an?|any|your|the|this|that)\\s+(?:order|booking|reservation|account|record|purchase|parcel|package|payment)s?(?:\\s+(?:under|for|with|from|in)\\s+{inclause}+)?)",
         required: &[&["find ", "locate ", "trace "], &["account", "booking", "order", "package", "parcel", "payment", "purchase", "record", "reservation"], &["can not ", "can't ", "cannot ", "cant ", "canʼt ", "can’t ", "could not ", "couldn't ", "couldnt ", "couldnʼt ", "couldn’t ", "was not able to ", "was unable to ", "wasn't able to ", "wasnt able to ", "wasnʼt able to ", "wasn’t able to ", "were not able to ", "were unable to ", "weren't able to ", "werenʼt able to ", "weren’t able to "], &["i ", "we "], &["a ", "an ", "any ", "that ", "the ", "this ", "your "]],
         names: &["who", "what"],
         groups: 3,
         within_sentence: true,
+    },
+    Precomputed {
+        source: ",\\s*(?:as|like)\\s+(?:I|we)(?:'ve|\\s+have)?\\s+(?:already\\s+|previously\\s+)?(?:said|told\\s+you|mentioned|explained|stated)(?:\\s+(?:before|earlier|previously|already|twice|several\\s+times|many\\s+times|(?:on|in)\\s+(?:the\\s+phone|my\\s+last\\s+(?:email|message))))*(?P<end>[.!]|$)",
+        required: &[&["explained", "mentioned", "said", "stated", "told you"], &[", as i", ", as we", ", like i", ", like we", ",as i", ",as we", ",like i", ",like we"]],
+        names: &["end"],
+        groups: 2,
+        within_sentence: false,
     },
     Precomputed {
         source: ",\\s*(?:it's|that's|this\\s+is)\\s+(?:our|company|store|the)\\s+policy(?P<end>[.!])",
@@ -1255,6 +1276,13 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
+        source: "once\\s+(?:\\w+ed|sent|opened|worn|used|taken|eaten|broken|given|done|made|seen|written|built|paid|sold)\\b",
+        required: &[&["once "], &["broken", "built", "done", "eaten", "ed", "given", "made", "paid", "seen", "sent", "sold", "taken", "worn", "written"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
         source: "rules\\s+are\\s+rules",
         required: &[&["rules are rules"]],
         names: &[],
@@ -1309,6 +1337,13 @@ pub static ANALYSES: &[Precomputed] = &[
         names: &["when", "on", "at"],
         groups: 4,
         within_sentence: true,
+    },
+    Precomputed {
+        source: "until\\s+\\d{1,2}(?:\\s|$|[,.;!?])",
+        required: &[&["until "], &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]],
+        names: &[],
+        groups: 1,
+        within_sentence: false,
     },
     Precomputed {
         source: "we\\s+(?:don't|no\\s+longer|do\\s+not\\s+currently)\\s+(?:carry|stock|sell|have\\s+(?:any|it|them|that|this|those|these|any\\s+more))\\b{inclause}*",
@@ -1600,6 +1635,13 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "{cannot}\\s+(?:guarantee|promise|do\\s+anything|say\\s+anything)",
         required: &[&[" do anything", " guarantee", " promise", " say anything"], &["aren't able to", "arent able to", "arenʼt able to", "aren’t able to", "can not", "can't", "cannot", "cant", "canʼt", "can’t", "isn't able to", "isnt able to", "isnʼt able to", "isn’t able to", "not able to", "not in a position to", "unable to", "will not be able to", "won't be able to", "wont be able to", "wonʼt be able to", "won’t be able to"]],
+        names: &["who"],
+        groups: 2,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "{cannot}\\s+(?:guarantee|promise|do\\s+anything|say\\s+anything|miss|go\\s+wrong|leave)",
+        required: &[&[" do anything", " go wrong", " guarantee", " leave", " miss", " promise", " say anything"], &["aren't able to", "arent able to", "arenʼt able to", "aren’t able to", "can not", "can't", "cannot", "cant", "canʼt", "can’t", "isn't able to", "isnt able to", "isnʼt able to", "isn’t able to", "not able to", "not in a position to", "unable to", "will not be able to", "won't be able to", "wont be able to", "wonʼt be able to", "won’t be able to"]],
         names: &["who"],
         groups: 2,
         within_sentence: true,

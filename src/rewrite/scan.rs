@@ -41,7 +41,7 @@ impl LazyZones<'_> {
 /// What every match is checked against besides its own rule.
 pub(super) struct Checks<'a> {
     pub zones: &'a LazyZones<'a>,
-    /// Added beside a limit whose suggestion would lose its facts.
+    /// Added beside a limit a suggestion keeps.
     pub beside: Option<&'a str>,
     /// Negative-polarity words ("anything", "yet").
     pub polarity: Option<&'a LazyRegex>,
@@ -124,10 +124,11 @@ pub(super) fn candidates(
             }
             _ => fix,
         };
-        if let Some(beside) = checks.beside.filter(|_| fix == FixKind::Suggest) {
-            if replacements.first().is_some_and(|r| loses_facts(matched, r)) {
-                replacements.insert(0, format!("{matched}{beside}"));
-            }
+        // A limit's suggestion keeps the limit, with every fact in it, and
+        // adds the alternative beside it; the rule's own rewording of the
+        // limit comes second.
+        if let Some(beside) = checks.beside.filter(|_| fix == FixKind::Suggest && !rule.fallback) {
+            replacements.insert(0, format!("{matched}{beside}"));
         }
         out.push(Candidate {
             rule: index,
@@ -137,28 +138,6 @@ pub(super) fn candidates(
             fallback: rule.fallback,
         });
     }
-}
-
-/// True when `replacement` drops a fact of `matched`: a word holding a
-/// digit or a symbol such as `£`, `#` or `@`, or a capitalised word after
-/// the first (a name: "Currys'", "Leeds", "Booking.com").
-fn loses_facts(matched: &str, replacement: &str) -> bool {
-    let kept = replacement.to_lowercase();
-    matched
-        .split_whitespace()
-        .enumerate()
-        .map(|(i, word)| {
-            let core = word.trim_matches(|c: char| !c.is_alphanumeric() && !"£$€#@%".contains(c));
-            (i, core)
-        })
-        .filter(|&(i, core)| {
-            let fact = core.chars().any(|c| c.is_ascii_digit() || "£$€#@%".contains(c))
-                || (i > 0
-                    && core.starts_with(char::is_uppercase)
-                    && core.chars().any(char::is_lowercase));
-            fact && !core.is_empty()
-        })
-        .any(|(_, core)| !kept.contains(&core.to_lowercase()))
 }
 
 /// True when the match lies in a sentence that ends with a question mark.
