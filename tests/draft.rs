@@ -332,7 +332,7 @@ fn drafts_pass_through_the_phrasebook_at_run_time() {
     let dir = tempfile::tempdir().unwrap();
     let profile = PROFILE.replace(
         "refund_time = \"3 business days\"",
-        "refund_time = \"3 business days, unfortunately\"\noffers = [\"refund\"]",
+        "refund_time = \"3 business days like everyone else\"\noffers = [\"refund\"]",
     );
     std::fs::write(dir.path().join("replywise.toml"), profile).unwrap();
     let out = replywise(dir.path())
@@ -343,7 +343,7 @@ fn drafts_pass_through_the_phrasebook_at_run_time() {
     let row = &json_lines(&out.stdout)[0];
     let reply = row["reply"].as_str().unwrap();
     assert!(
-        reply.contains("3 business days") && !reply.contains("unfortunately"),
+        reply.contains("3 business days") && !reply.contains("everyone else"),
         "{reply}"
     );
 

@@ -71,54 +71,236 @@ const NEGATIONS: &[&str] = &[
     "are not",
 ];
 
-/// Words that show a condition was turned around rather than dropped.
-const TURNAROUNDS: &[&str] = &[
-    " as soon as ",
-    " once ",
-    " if ",
-    " from ",
-    " until ",
-    " within ",
-    " in ",
-    " after ",
-    " with ",
-    " on ",
-    " at ",
-    " next ",
-    " up to ",
-    "[",
-    "let me",
-    "find out",
-    "please",
-    "haven't received",
-];
-
 fn count_all(haystack: &str, needles: &[&str]) -> usize {
     needles.iter().map(|n| haystack.matches(n).count()).sum()
 }
 
-/// Condition words; if they changed, the condition was restated.
-const CONDITIONS: &[&str] = &[
-    " until ",
-    " unless ",
-    " without ",
-    " before ",
-    " after ",
-    " once ",
+/// Each condition word, and the words it may become when the negation
+/// before it is turned round ("can't X until Y" → "can X as soon as Y").
+/// A generic " in ", " on " or "please" does not count: only these do.
+const TURNS: &[(&str, &[&str])] = &[
+    (
+        " until ",
+        &[
+            " as soon as ",
+            " from ",
+            " on ",
+            " at ",
+            " once ",
+            " when ",
+            " after ",
+        ],
+    ),
+    (" after ", &[" until ", " within ", " before "]),
+    (
+        " before ",
+        &[
+            " from ",
+            " after ",
+            " once ",
+            " as soon as ",
+            " on ",
+            " at ",
+        ],
+    ),
+    (
+        " without ",
+        &[" with ", " once we have ", " once you have "],
+    ),
+    (" once ", &[" until ", " before "]),
+    (" unless ", &[" if ", " once ", " as long as "]),
 ];
 
-/// True when a negation vanished and nothing turned the condition around:
-/// no turnaround word was added and the condition words are unchanged.
+/// Words that open a subordinate clause: a condition word after one of
+/// them belongs to that clause, not to the negation ("we can't refund
+/// the difference since the price dropped after your purchase").
+const SUBORDINATORS: &[&str] = &[
+    " since ",
+    " because ",
+    " as ",
+    " which ",
+    " when ",
+    " who ",
+    " that ",
+];
+
+/// The words after the first `word` in `text`, up to the clause's end.
+fn following<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    let at = text.find(word)? + word.len();
+    let rest = &text[at..];
+    let end = rest.find([',', ';', '.', '!', '?']).unwrap_or(rest.len());
+    Some(rest[..end].trim())
+}
+
+/// True when a rewrite says the opposite of the original or something it
+/// never said: a negation vanished and a condition of its clause was kept
+/// as it was, or turned by a word that is not its turn; a condition in a
+/// subordinate clause was changed; a capitalised name lost its "Can't";
+/// or "don't know" became a promise to find out.
 fn inverts(before: &str, after: &str) -> bool {
+    let name = |t: &str| {
+        let t = t.replace('\u{2019}', "'");
+        t.match_indices(" Can't ").count() + t.match_indices(" Won't ").count()
+    };
+    if name(&format!(" {before}")) > name(&format!(" {after}")) {
+        return true;
+    }
     let (b, a) = (fold(&format!(" {before} ")), fold(&format!(" {after} ")));
-    let conditions_same = CONDITIONS
+    if b.contains("don't know")
+        && !a.contains("don't know")
+        && (a.contains("find out") || a.contains(" we'll "))
+    {
+        return true;
+    }
+    if count_all(&a, NEGATIONS) >= count_all(&b, NEGATIONS) {
+        return false;
+    }
+    let mut has_condition = false;
+    let first_negation = NEGATIONS
         .iter()
-        .all(|c| a.matches(c).count() == b.matches(c).count());
-    count_all(&a, NEGATIONS) < count_all(&b, NEGATIONS)
-        && conditions_same
-        && !TURNAROUNDS
+        .filter_map(|n| b.find(n))
+        .min()
+        .unwrap_or(0);
+    for &(word, turns) in TURNS {
+        let Some(condition) = following(&b, word) else {
+            continue;
+        };
+        let at = b.find(word).unwrap_or(0);
+        // Before the negation, or part of another condition ("until after
+        // 2pm"), it is not the negation's condition.
+        let inside_another = TURNS.iter().any(|(w, _)| b[..at].ends_with(w.trim_end()));
+        if condition.is_empty() || at < first_negation || inside_another {
+            continue;
+        }
+        let negation = NEGATIONS.iter().filter_map(|n| b[..at].rfind(n)).max();
+        let subordinate =
+            negation.is_some_and(|neg| SUBORDINATORS.iter().any(|s| b[neg..at].contains(s)));
+        if subordinate {
+            // It was not the negation's condition: it must stay as it was.
+            if !a.contains(&format!("{word}{condition}")) {
+                return true;
+            }
+            continue;
+        }
+        if let Some(kept) = a.find(&format!("{word}{condition}")) {
+            // Kept as it was: turned only if what leads to it was restated
+            // ("less than 24 hours before" → "up to 24 hours before").
+            if lead(&b, at) == lead(&a, kept) {
+                return true;
+            }
+            has_condition = true;
+            continue;
+        }
+        // "until next Tuesday" may also become plain "next Tuesday".
+        let dropped = word == " until " && a.contains(&format!(" {condition}"));
+        let turned = dropped
+            || turns.iter().any(|t| a.contains(&format!("{t}{condition}")))
+            || turns.iter().any(|t| {
+                following(&a, t).is_some_and(|c| c.ends_with(condition) || condition.ends_with(c))
+            });
+        if !turned {
+            return true;
+        }
+        has_condition = true;
+    }
+    // With no condition to turn, a dropped negation needs a rephrasing in
+    // its place: a slot, an offer to find out, a request.
+    !has_condition
+        && !REPHRASINGS
             .iter()
-            .any(|t| a.matches(t).count() > b.matches(t).count())
+            .any(|r| a.matches(r).count() > b.matches(r).count())
+}
+
+/// The three words before `at`, auxiliaries left out, so that "can't
+/// refund you until" and "can refund you until" lead alike.
+fn lead(text: &str, at: usize) -> Vec<&str> {
+    const AUX: &[&str] = &[
+        "can", "can't", "cannot", "will", "won't", "not", "do", "don't", "is", "isn't", "are",
+        "aren't", "be",
+    ];
+    let words = text[..at].split_whitespace().rev().take(4);
+    words.filter(|w| !AUX.contains(w)).take(3).collect()
+}
+
+/// What may stand where a negation with no condition was dropped.
+const REPHRASINGS: &[&str] = &[
+    "[",
+    "let me",
+    "please",
+    "haven't received",
+    " within ",
+    " from ",
+    " up to ",
+    " next ",
+    " in 1",
+    " in 2",
+    " in 3",
+    " in 4",
+    " in 5",
+    " in 6",
+    " in 7",
+    " in 8",
+    " in 9",
+];
+
+#[test]
+fn the_inversion_check_catches_the_known_reversals() {
+    let reversals = [
+        (
+            "Can't Stop Coffee can't ship until Monday.",
+            "Can Stop Coffee can't ship from Monday.",
+        ),
+        (
+            "Can't you wait until the end of the month like everyone else?",
+            "Can you wait until the end of the month like everyone else?",
+        ),
+        (
+            "We are unable to refund the difference since the price dropped after your purchase.",
+            "We can refund the difference since the price dropped until your purchase.",
+        ),
+        (
+            "We don't know when it will be back.",
+            "We'll find out when it will be back.",
+        ),
+        (
+            "We can't refund you until the item reaches us.",
+            "We can refund you until the item reaches us.",
+        ),
+        (
+            "We can't refund after 30 days.",
+            "We can refund in 30 days, please.",
+        ),
+    ];
+    for (before, after) in reversals {
+        assert!(
+            inverts(before, after),
+            "{before:?} -> {after:?} was not caught"
+        );
+    }
+    let turned = [
+        (
+            "We can't refund you until the item reaches us.",
+            "We can refund you as soon as the item reaches us.",
+        ),
+        (
+            "We can't cancel after the order has shipped.",
+            "We can cancel until the order has shipped.",
+        ),
+        (
+            "Returns won't be accepted without the original packaging.",
+            "Returns can be accepted once we have the original packaging.",
+        ),
+        (
+            "Unfortunately, the lift is out of order.",
+            "The lift is out of order.",
+        ),
+    ];
+    for (before, after) in turned {
+        assert!(
+            !inverts(before, after),
+            "{before:?} -> {after:?} is a fair turn"
+        );
+    }
 }
 
 /// A fact survives when it is in the text verbatim; only its first letter

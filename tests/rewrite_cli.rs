@@ -311,7 +311,10 @@ fn phrasebook_check_list_and_explain_the_builtin_rules() {
 #[test]
 fn a_rewrite_says_how_many_suggestions_it_left() {
     replywise()
-        .args(["rewrite", "We don't keep a waiting list. We can't refund you until Monday."])
+        .args([
+            "rewrite",
+            "We don't keep a waiting list. We can't refund you until Monday.",
+        ])
         .assert()
         .success()
         .stdout("We don't keep a waiting list. We can refund you from Monday.\n")
@@ -336,5 +339,8 @@ fn file_takes_several_paths() {
         .arg(&b)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(format!("{}:1:1: as-i-said", b.display())));
+        .stdout(predicate::str::contains(format!(
+            "{}:1:1: as-i-said",
+            b.display()
+        )));
 }

@@ -121,7 +121,10 @@ struct Run {
 
 /// Findings that are suggestions, which a rewrite leaves for a person.
 fn suggestions(findings: &[Finding]) -> usize {
-    findings.iter().filter(|f| f.fix == FixKind::Suggest).count()
+    findings
+        .iter()
+        .filter(|f| f.fix == FixKind::Suggest)
+        .count()
 }
 
 /// A problem on stderr, safe for the terminal.

@@ -198,6 +198,13 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
+        source: "(?:(?P<you>you|u)|(?P<they>customers|guests|passengers|members|patients|visitors))\\s+{cannot}\\s+{act}\\s+without\\s+(?P<thing>(?:a|an|the|your|their|proof|valid|original|photo|prior|written)\\b{inclause}*)",
+        required: &[&[" without "], &["aren't able to", "arent able to", "arenʼt able to", "aren’t able to", "can not", "can't", "cannot", "cant", "canʼt", "can’t", "isn't able to", "isnt able to", "isnʼt able to", "isn’t able to", "not able to", "not in a position to", "unable to", "will not be able to", "won't be able to", "wont be able to", "wonʼt be able to", "won’t be able to"], &["customers ", "guests ", "members ", "passengers ", "patients ", "u ", "visitors "]],
+        names: &["you", "they", "who", "act", "thing"],
+        groups: 6,
+        within_sentence: true,
+    },
+    Precomputed {
         source: "(?:,\\s*)?or\\s+(?:else\\s+)?(?:we|I)\\s+(?:(?:will|'ll|may|might)\\s+(?:have\\s+to\\s+)?(?:give|cancel|release|charge|close|lose|refuse|keep)|won't|can't)\\b{inclause}*",
         required: &[&["or else i ", "or else we ", "or i ", "or we "], &["can not", "can't", "cancel", "cannot", "cant", "canʼt", "can’t", "charge", "give", "keep", "lose", "refuse", "release", "will not", "won't", "wont", "wonʼt", "won’t"], &["'ll ", "can not", "can't", "cannot", "cant", "canʼt", "can’t", "may ", "might ", "will ", "won't", "wont", "wonʼt", "won’t", "ʼll ", "’ll "]],
         names: &[],
@@ -541,6 +548,13 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
+        source: "(?:not|no)\\s+(?:\\w+\\s+)?fault\\s+of\\s+(?:your|yours)|(?:wasn't|isn't|is\\s+not|was\\s+not|not)\\s+(?:at\\s+all\\s+)?your\\s+fault",
+        required: &[&["fault of your", "isn't at all your fault", "isn't your fault", "isnt at all your fault", "isnt your fault", "isnʼt at all your fault", "isnʼt your fault", "isn’t at all your fault", "isn’t your fault", "not at all your fault", "not your fault", "wasn't at all your fault", "wasn't your fault", "wasnt at all your fault", "wasnt your fault", "wasnʼt at all your fault", "wasnʼt your fault", "wasn’t at all your fault", "wasn’t your fault"], &["isn't at all your fault", "isn't your fault", "isnt at all your fault", "isnt your fault", "isnʼt at all your fault", "isnʼt your fault", "isn’t at all your fault", "isn’t your fault", "no ", "not ", "wasn't at all your fault", "wasn't your fault", "wasnt at all your fault", "wasnt your fault", "wasnʼt at all your fault", "wasnʼt your fault", "wasn’t at all your fault", "wasn’t your fault"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
         source: "(?:no|nothing\\s+to|can't|couldn't|never\\s+had\\s+(?:a|any))\\s+(?:\\w+\\s+)?complain\\w*",
         required: &[&["complain"], &["can not ", "can't ", "cannot ", "cant ", "canʼt ", "can’t ", "could not ", "couldn't ", "couldnt ", "couldnʼt ", "couldn’t ", "never had a ", "never had any ", "no ", "nothing to "]],
         names: &[],
@@ -867,13 +881,6 @@ pub static ANALYSES: &[Precomputed] = &[
         required: &[&[" without "], &["they do not ", "they don't ", "they dont ", "they donʼt ", "they don’t ", "we do not ", "we don't ", "we dont ", "we donʼt ", "we don’t "], &["a", "proof", "the", "your"]],
         names: &["subj", "act", "thing"],
         groups: 4,
-        within_sentence: true,
-    },
-    Precomputed {
-        source: "(?P<subj>you|u|customers|guests|passengers|members|patients|visitors)\\s+{cannot}\\s+{act}\\s+without\\s+(?P<thing>(?:a|an|the|your|their|proof|valid|original|photo|prior|written)\\b{inclause}*)",
-        required: &[&[" without "], &["aren't able to", "arent able to", "arenʼt able to", "aren’t able to", "can not", "can't", "cannot", "cant", "canʼt", "can’t", "isn't able to", "isnt able to", "isnʼt able to", "isn’t able to", "not able to", "not in a position to", "unable to", "will not be able to", "won't be able to", "wont be able to", "wonʼt be able to", "won’t be able to"], &["customers ", "guests ", "members ", "passengers ", "patients ", "u ", "visitors "]],
-        names: &["subj", "who", "act", "thing"],
-        groups: 5,
         within_sentence: true,
     },
     Precomputed {

@@ -24,6 +24,7 @@ pub use examples::{check_examples, ExampleFailure};
 pub use record::{check_record, rewrite_record};
 
 use crate::error::{Error, Result};
+use crate::phrasebook::template::{Piece, Template};
 use crate::phrasebook::{pattern, Category, FixKind, LazyRegex, Phrasebook};
 use apply::Edit;
 use prefilter::{Prefilter, RuleLiterals};
@@ -217,8 +218,15 @@ impl Engine {
     /// apology, so is not one).
     fn drops_softener(&self, c: &Candidate) -> bool {
         let rule = &self.book.rules[self.active[c.rule]];
-        rule.category == Category::Softeners
-            && rule.becomes.first().is_some_and(|t| t.source.trim().is_empty())
+        let wordless = |t: &Template| {
+            t.pieces.iter().all(|p| match p {
+                Piece::Literal(text) | Piece::IfGroup(_, text) => {
+                    !text.contains(char::is_alphabetic)
+                }
+                Piece::Group(_) => true,
+            })
+        };
+        rule.category == Category::Softeners && rule.becomes.first().is_some_and(wordless)
     }
 
     /// The winning candidates in `text`; with `softeners` false, a fix that

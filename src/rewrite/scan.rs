@@ -125,9 +125,15 @@ pub(super) fn candidates(
             _ => fix,
         };
         // A limit's suggestion keeps the limit, with every fact in it, and
-        // adds the alternative beside it; the rule's own rewording of the
-        // limit comes second.
-        if let Some(beside) = checks.beside.filter(|_| fix == FixKind::Suggest && !rule.fallback) {
+        // adds the alternative beside it, where the limit ends its clause;
+        // the rule's own rewording of the limit comes second.
+        let ends_clause = text[range.end..]
+            .trim_start_matches([' ', '\t'])
+            .chars()
+            .next()
+            .is_none_or(|c| ".,;:!?\n\u{2014}\u{2013}".contains(c));
+        let keeps_limit = fix == FixKind::Suggest && !rule.fallback && ends_clause;
+        if let Some(beside) = checks.beside.filter(|_| keeps_limit) {
             replacements.insert(0, format!("{matched}{beside}"));
         }
         out.push(Candidate {
@@ -325,8 +331,11 @@ mod tests {
     fn sentences_cover_the_text() {
         let text = "Hi. It costs £4.99!\n\nBye\nnow\n\nok";
         let pieces: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(pieces, ["Hi. ", "It costs £4.99!\n\n", "Bye\nnow\n\n", "ok"]);
-        assert_eq!(sentences(""), [0..0]);
+        assert_eq!(
+            pieces,
+            ["Hi. ", "It costs £4.99!\n\n", "Bye\nnow\n\n", "ok"]
+        );
+        assert_eq!(sentences("").len(), 1, "an empty text is one empty piece");
     }
 
     #[test]

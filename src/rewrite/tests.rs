@@ -55,9 +55,17 @@ fn reassurances_and_apologies_are_not_refusals() {
 #[test]
 fn a_softener_goes_only_with_a_reframing() {
     let text = "Sorry but there's nothing we can do about the €12 restocking fee.";
-    assert_eq!(rewrite(text), text, "the refusal stands, so its softener does");
+    assert_eq!(
+        rewrite(text),
+        text,
+        "the refusal stands, so its softener does"
+    );
     let text = "Unfortunately the lift is out of order.";
-    assert_eq!(rewrite(text), text, "alone, dropping it leaves the news colder");
+    assert_eq!(
+        rewrite(text),
+        text,
+        "alone, dropping it leaves the news colder"
+    );
     assert_eq!(
         rewrite("Unfortunately, we can't refund you until the item reaches us."),
         "We can refund you as soon as the item reaches us.",
@@ -78,7 +86,9 @@ fn a_question_is_not_turned_round() {
     let text = "Can't you wait until the end of the month like everyone else?";
     let rewritten = Engine::builtin().rewrite(text);
     assert!(
-        rewritten.text.starts_with("Can't you wait until the end of the month"),
+        rewritten
+            .text
+            .starts_with("Can't you wait until the end of the month"),
         "{}",
         rewritten.text
     );

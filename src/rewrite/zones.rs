@@ -93,7 +93,9 @@ impl ZoneFinder {
 impl Zones {
     pub fn overlaps(&self, range: &Range<usize>) -> bool {
         let touches = |z: &Range<usize>| z.start < range.end && range.start < z.end;
-        let cuts = |z: &Range<usize>| z.contains(&range.start) || (z.start < range.end && range.end < z.end);
+        let cuts = |z: &Range<usize>| {
+            z.contains(&range.start) || (z.start < range.end && range.end < z.end)
+        };
         self.whole.iter().any(touches) || self.names.iter().any(cuts)
     }
 }
@@ -342,8 +344,14 @@ mod tests {
         let text = "We are not open on Christmas Day or at No Worries Café";
         let zones = finder.zones(text, &[]);
         let at = |w: &str| text.find(w).unwrap();
-        assert!(!zones.overlaps(&(at("not")..at(" or"))), "holds a name whole");
-        assert!(zones.overlaps(&(at("No W")..text.len())), "starts in a name");
+        assert!(
+            !zones.overlaps(&(at("not")..at(" or"))),
+            "holds a name whole"
+        );
+        assert!(
+            zones.overlaps(&(at("No W")..text.len())),
+            "starts in a name"
+        );
         assert!(zones.overlaps(&(at("not")..at("Day") + 1)), "cuts a name");
     }
 }
