@@ -4,7 +4,7 @@
 use super::literals::Precomputed;
 
 /// The macros these analyses were made with.
-pub const MACROS: u64 = 0xadd55f5e12bdbb25;
+pub const MACROS: u64 = 0x0cb83ef4a5416358;
 
 #[rustfmt::skip]
 pub static ANALYSES: &[Precomputed] = &[
@@ -123,8 +123,15 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "(?:(?P<are>aren't)|(?P<is>isn't))\\s+(?P<done>\\w+ed)\\s+(?:until|before)\\s+(?:after\\s+)?{when}",
         required: &[&[" before ", " until "], &["are not ", "aren't ", "arent ", "arenʼt ", "aren’t ", "is not ", "isn't ", "isnt ", "isnʼt ", "isn’t "], &["ed"]],
-        names: &["are", "is", "done", "when", "on", "at"],
-        groups: 7,
+        names: &["are", "is", "done", "when", "on", "at", "in"],
+        groups: 8,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "(?:(?P<aux>can|will|is|are|be)\\s+only\\s+(?P<rest>(?:be\\s+)?[a-z]+(?:\\s+[a-z]+){0,3}?)|(?P<verb>[a-z]+)\\s+only)\\s+if\\b",
+        required: &[&[" only"], &[" if"]],
+        names: &["aux", "rest", "verb"],
+        groups: 4,
         within_sentence: true,
     },
     Precomputed {
@@ -172,15 +179,15 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "(?:(?P<is>isn't)|(?P<are>aren't)|(?P<will>won't\\s+be))\\s+(?P<state>available|open|ready|possible|in\\s+stock|back\\s+in\\s+stock|back|bookable|live)\\s+(?:until|before)\\s+(?:after\\s+)?{when}",
         required: &[&["are not ", "aren't ", "arent ", "arenʼt ", "aren’t ", "is not ", "isn't ", "isnt ", "isnʼt ", "isn’t ", "will not be ", "won't be ", "wont be ", "wonʼt be ", "won’t be "], &["available before ", "available until ", "back before ", "back until ", "bookable before ", "bookable until ", "in stock before ", "in stock until ", "live before ", "live until ", "open before ", "open until ", "possible before ", "possible until ", "ready before ", "ready until "]],
-        names: &["is", "are", "will", "state", "when", "on", "at"],
-        groups: 8,
+        names: &["is", "are", "will", "state", "when", "on", "at", "in"],
+        groups: 9,
         within_sentence: true,
     },
     Precomputed {
         source: "(?:(?P<s>doesn't)|don't)\\s+(?P<verb>open|start|close|arrive|leave|reopen|return|begin)\\s+until\\s+(?:after\\s+)?{when}",
         required: &[&["arrive until ", "begin until ", "close until ", "leave until ", "open until ", "return until ", "start until "], &["do not ", "does not ", "doesn't ", "doesnt ", "doesnʼt ", "doesn’t ", "don't ", "dont ", "donʼt ", "don’t "]],
-        names: &["s", "verb", "when", "on", "at"],
-        groups: 6,
+        names: &["s", "verb", "when", "on", "at", "in"],
+        groups: 7,
         within_sentence: true,
     },
     Precomputed {
@@ -249,6 +256,13 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "(?:as\\s+)?per\\s+my\\s+(?:last|previous)\\s+(?:email|message|reply)",
         required: &[&["per my last email", "per my last message", "per my last reply", "per my previous email", "per my previous message", "per my previous reply"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "(?:as\\s+per|per|according\\s+to|in\\s+line\\s+with|under)\\s+(?:our|the|company|store|shop|hotel)?\\s*(?:\\w+\\s+)?(?:policy|policies|terms(?:\\s+(?:and|&)\\s+conditions)?|T&Cs|rules|regulations)\\s*,",
+        required: &[&["according to ", "in line with ", "per ", "under "], &["policies ,", "policies,", "policy ,", "policy,", "regulations ,", "regulations,", "rules ,", "rules,", "t&cs ,", "t&cs,", "terms & conditions ,", "terms & conditions,", "terms ,", "terms and conditions ,", "terms and conditions,", "terms,"]],
         names: &[],
         groups: 1,
         within_sentence: true,
@@ -676,8 +690,8 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "(?:until|after)\\s+(?:{when}|{span})",
         required: &[&["after ", "until "]],
-        names: &["when", "on", "at", "span"],
-        groups: 5,
+        names: &["when", "on", "at", "in", "span"],
+        groups: 6,
         within_sentence: true,
     },
     Precomputed {
@@ -858,8 +872,8 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "(?P<subj>we|they)\\s+don't\\s+{act}\\s+after\\s+{when}",
         required: &[&[" after "], &["they do not ", "they don't ", "they dont ", "they donʼt ", "they don’t ", "we do not ", "we don't ", "we dont ", "we donʼt ", "we don’t "]],
-        names: &["subj", "act", "when", "on", "at"],
-        groups: 6,
+        names: &["subj", "act", "when", "on", "at", "in"],
+        groups: 7,
         within_sentence: true,
     },
     Precomputed {
@@ -963,8 +977,8 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "after\\s+(?:{when}|{span})",
         required: &[&["after "]],
-        names: &["when", "on", "at", "span"],
-        groups: 5,
+        names: &["when", "on", "at", "in", "span"],
+        groups: 6,
         within_sentence: true,
     },
     Precomputed {
@@ -991,8 +1005,8 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "before\\s+{when}",
         required: &[&["before "]],
-        names: &["when", "on", "at"],
-        groups: 4,
+        names: &["when", "on", "at", "in"],
+        groups: 5,
         within_sentence: true,
     },
     Precomputed {
@@ -1250,8 +1264,15 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "not\\s+(?:until|before)\\s+{when}",
         required: &[&["not before ", "not until "]],
-        names: &["when", "on", "at"],
-        groups: 4,
+        names: &["when", "on", "at", "in"],
+        groups: 5,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "not\\s+only",
+        required: &[&["not only"]],
+        names: &[],
+        groups: 1,
         within_sentence: true,
     },
     Precomputed {
@@ -1285,6 +1306,13 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "once\\s+(?:\\w+ed|sent|opened|worn|used|taken|eaten|broken|given|done|made|seen|written|built|paid|sold)\\b",
         required: &[&["once "], &["broken", "built", "done", "eaten", "ed", "given", "made", "paid", "seen", "sent", "sold", "taken", "worn", "written"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "only\\s+if\\s+(?:you\\s+)?(?:want|wish|like|prefer|need)\\b",
+        required: &[&["only if like", "only if need", "only if prefer", "only if want", "only if wish", "only if you like", "only if you need", "only if you prefer", "only if you want", "only if you wish"]],
         names: &[],
         groups: 1,
         within_sentence: true,
@@ -1341,8 +1369,8 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "until\\s+(?:after\\s+)?{when}",
         required: &[&["until "]],
-        names: &["when", "on", "at"],
-        groups: 4,
+        names: &["when", "on", "at", "in"],
+        groups: 5,
         within_sentence: true,
     },
     Precomputed {
@@ -1425,8 +1453,8 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "won't\\s+{act}\\s+before\\s+{when}",
         required: &[&[" before "], &["will not ", "won't ", "wont ", "wonʼt ", "won’t "]],
-        names: &["act", "when", "on", "at"],
-        groups: 5,
+        names: &["act", "when", "on", "at", "in"],
+        groups: 6,
         within_sentence: true,
     },
     Precomputed {
@@ -1439,8 +1467,8 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "won't\\s+{act}\\s+until\\s+(?:after\\s+)?{when}",
         required: &[&[" until "], &["will not ", "won't ", "wont ", "wonʼt ", "won’t "]],
-        names: &["act", "when", "on", "at"],
-        groups: 5,
+        names: &["act", "when", "on", "at", "in"],
+        groups: 6,
         within_sentence: true,
     },
     Precomputed {
@@ -1467,8 +1495,8 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "you'll\\s+(?:have\\s+to|need\\s+to)\\s+wait\\s+until\\s+{when}\\s+for\\s+(?P<thing>{inclause}+)",
         required: &[&["you will have to wait until ", "you will need to wait until ", "you'll have to wait until ", "you'll need to wait until ", "youll have to wait until ", "youll need to wait until ", "youʼll have to wait until ", "youʼll need to wait until ", "you’ll have to wait until ", "you’ll need to wait until "], &[" for "]],
-        names: &["when", "on", "at", "thing"],
-        groups: 5,
+        names: &["when", "on", "at", "in", "thing"],
+        groups: 6,
         within_sentence: true,
     },
     Precomputed {
@@ -1705,8 +1733,8 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "{cannot}\\s+{act}\\s+after\\s+{when}",
         required: &[&[" after "], &["aren't able to", "arent able to", "arenʼt able to", "aren’t able to", "can not", "can't", "cannot", "cant", "canʼt", "can’t", "isn't able to", "isnt able to", "isnʼt able to", "isn’t able to", "not able to", "not in a position to", "unable to", "will not be able to", "won't be able to", "wont be able to", "wonʼt be able to", "won’t be able to"]],
-        names: &["who", "act", "when", "on", "at"],
-        groups: 6,
+        names: &["who", "act", "when", "on", "at", "in"],
+        groups: 7,
         within_sentence: true,
     },
     Precomputed {
@@ -1719,8 +1747,8 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "{cannot}\\s+{act}\\s+before\\s+{when}",
         required: &[&[" before "], &["aren't able to", "arent able to", "arenʼt able to", "aren’t able to", "can not", "can't", "cannot", "cant", "canʼt", "can’t", "isn't able to", "isnt able to", "isnʼt able to", "isn’t able to", "not able to", "not in a position to", "unable to", "will not be able to", "won't be able to", "wont be able to", "wonʼt be able to", "won’t be able to"]],
-        names: &["who", "act", "when", "on", "at"],
-        groups: 6,
+        names: &["who", "act", "when", "on", "at", "in"],
+        groups: 7,
         within_sentence: true,
     },
     Precomputed {
@@ -1740,8 +1768,8 @@ pub static ANALYSES: &[Precomputed] = &[
     Precomputed {
         source: "{cannot}\\s+{act}\\s+until\\s+(?:after\\s+)?{when}",
         required: &[&[" until "], &["aren't able to", "arent able to", "arenʼt able to", "aren’t able to", "can not", "can't", "cannot", "cant", "canʼt", "can’t", "isn't able to", "isnt able to", "isnʼt able to", "isn’t able to", "not able to", "not in a position to", "unable to", "will not be able to", "won't be able to", "wont be able to", "wonʼt be able to", "won’t be able to"]],
-        names: &["who", "act", "when", "on", "at"],
-        groups: 6,
+        names: &["who", "act", "when", "on", "at", "in"],
+        groups: 7,
         within_sentence: true,
     },
     Precomputed {
