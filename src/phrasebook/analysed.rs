@@ -765,8 +765,8 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "(?:won't|will\\s+never|never|don't|doesn't|didn't|wouldn't)\\s+(?:ever\\s+)?(?:be\\s+)?(?:charged|billed|charge\\s+you|bill\\s+you|lose|share|sell|pass\\s+on|spam)",
-        required: &[&["bill you", "billed", "charge you", "charged", "lose", "pass on", "sell", "share", "spam"], &[" "]],
+        source: "(?:won't|will\\s+never|never|don't|doesn't|didn't|wouldn't)\\s+(?:ever\\s+)?(?:be\\s+)?(?:charged|billed|charge\\s+you|bill\\s+you|lose|share|sell|pass\\s+on|spam|owe|pay\\s+(?:anything|extra|more|again))",
+        required: &[&["bill you", "billed", "charge you", "charged", "lose", "owe", "pass on", "pay again", "pay anything", "pay extra", "pay more", "sell", "share", "spam"], &[" "]],
         names: &[],
         groups: 1,
         within_sentence: true,
@@ -1234,6 +1234,13 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
+        source: "never (?:fear|mind)",
+        required: &[&["never fear", "never mind"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
         source: "no (?:two|matter|wonder|doubt)",
         required: &[&["no doubt", "no matter", "no two", "no wonder"]],
         names: &[],
@@ -1241,8 +1248,8 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
-        source: "no\\s+(?:extra\\s+|additional\\s+|hidden\\s+|added\\s+|booking\\s+|admin\\s+)?(?:charges?|costs?|fees?|catch|caps?|throttling|surcharges?|advisories|penalty)",
-        required: &[&["advisories", "cap", "catch", "charge", "cost", "fee", "penalty", "throttling"], &["no "]],
+        source: "no\\s+(?:extra\\s+|additional\\s+|hidden\\s+|added\\s+|booking\\s+|admin\\s+)?(?:charges?|costs?|fees?|catch|caps?|throttling|surcharges?|advisories|penalty|penalties|minimum(?:\\s+spend)?|obligation|commitment|hassle|risk|limits?)",
+        required: &[&["advisories", "cap", "catch", "charge", "commitment", "cost", "fee", "hassle", "limit", "minimum", "obligation", "penalties", "penalty", "risk", "throttling"], &["no "]],
         names: &[],
         groups: 1,
         within_sentence: true,
