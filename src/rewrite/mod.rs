@@ -164,19 +164,78 @@ impl Engine {
     /// → "Please call"); otherwise it is rewritten with them held back.
     fn rewrite_promoting(&self, text: &str, promote: Option<usize>) -> Rewritten {
         let found = self.scan(text, promote, false);
-        let findings = found.iter().map(|c| self.finding(text, c)).collect();
+        let findings: Vec<Finding> = found.iter().map(|c| self.finding(text, c)).collect();
+        // Only a sentence with a fix to make, or a softener held back, is
+        // rewritten; most have neither.
+        let to_fix = |range: &std::ops::Range<usize>| {
+            found.iter().any(|c| {
+                range.contains(&c.range.start) && (c.fix == FixKind::Auto || self.drops_softener(c))
+            })
+        };
+        if !to_fix(&(0..text.len() + 1)) {
+            let remaining = match promote {
+                None => findings.clone(),
+                Some(_) => self.findings(text),
+            };
+            return Rewritten {
+                text: text.to_string(),
+                findings,
+                remaining,
+            };
+        }
         let mut rewritten = String::with_capacity(text.len() + 32);
+        // What is left, in the rewritten text's offsets, found sentence by
+        // sentence: an unchanged sentence keeps what the first scan found.
+        let mut left: Vec<Candidate> = Vec::new();
         for range in scan::sentences(text) {
-            let sentence = &text[range];
-            let (free, reframed) = self.passes(sentence, promote, true);
-            if reframed {
-                rewritten.push_str(&free);
+            let at = rewritten.len();
+            let sentence = &text[range.clone()];
+            let reframes = found
+                .iter()
+                .any(|c| range.contains(&c.range.start) && c.fix == FixKind::Auto);
+            let outcome = if to_fix(&range) {
+                let (free, reframed, last) = self.passes(sentence, promote, true);
+                if reframed {
+                    Some((free, last))
+                } else if reframes {
+                    let (held, _, last) = self.passes(sentence, promote, false);
+                    Some((held, last))
+                } else {
+                    None
+                }
             } else {
-                rewritten.push_str(&self.passes(sentence, promote, false).0);
+                None
+            };
+            match outcome {
+                Some((new, last)) => {
+                    let last = last.unwrap_or_else(|| self.scan(&new, None, false));
+                    left.extend(last.into_iter().map(|mut c| {
+                        c.range = c.range.start + at..c.range.end + at;
+                        c
+                    }));
+                    rewritten.push_str(&new);
+                }
+                None => {
+                    left.extend(
+                        found
+                            .iter()
+                            .filter(|c| range.contains(&c.range.start))
+                            .map(|c| {
+                                let mut c = c.clone();
+                                c.range = c.range.start - range.start + at
+                                    ..c.range.end - range.start + at;
+                                if promote == Some(c.rule) {
+                                    c.fix = self.book.rules[self.active[c.rule]].fix;
+                                }
+                                c
+                            }),
+                    );
+                    rewritten.push_str(sentence);
+                }
             }
         }
         Rewritten {
-            remaining: self.findings(&rewritten),
+            remaining: left.iter().map(|c| self.finding(&rewritten, c)).collect(),
             text: rewritten,
             findings,
         }
@@ -185,7 +244,14 @@ impl Engine {
     /// `text` with every auto fix applied, scanning again after each round
     /// so a fix that reveals another gets it too; and whether a fix other
     /// than a softener's was among them.
-    fn passes(&self, text: &str, promote: Option<usize>, softeners: bool) -> (String, bool) {
+    /// The last scan's candidates come back too when it found nothing to
+    /// fix: they are what is left.
+    fn passes(
+        &self,
+        text: &str,
+        promote: Option<usize>,
+        softeners: bool,
+    ) -> (String, bool, Option<Vec<Candidate>>) {
         let mut current = text.to_string();
         let mut reframed = false;
         for pass in 0..MAX_PASSES {
@@ -203,14 +269,15 @@ impl Engine {
                 })
                 .collect();
             if edits.is_empty() {
-                break;
+                let left = (promote.is_none() || pass > 0).then_some(found);
+                return (current, reframed, left);
             }
             reframed |= found
                 .iter()
                 .any(|c| c.fix == FixKind::Auto && !self.drops_softener(c));
             current = apply::apply(&current, &edits);
         }
-        (current, reframed)
+        (current, reframed, None)
     }
 
     /// Whether a candidate drops a softener: only a rule of that category
@@ -267,7 +334,14 @@ impl Engine {
             zones: Default::default(),
         };
         let mut all = Vec::new();
-        for (range, index) in searches.into_iter().filter(|&(_, index)| index < rules) {
+        // Fallback rules last: a match of theirs that overlaps another
+        // rule's is dropped before its groups are read.
+        let mut searches: Vec<_> = searches
+            .into_iter()
+            .filter(|&(_, index)| index < rules)
+            .collect();
+        searches.sort_by_key(|&(_, index)| self.book.rules[self.active[index]].fallback);
+        for (range, index) in searches {
             let rule = &self.book.rules[self.active[index]];
             let checks = scan::Checks {
                 zones: &zones,

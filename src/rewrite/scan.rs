@@ -78,6 +78,15 @@ pub(super) fn candidates(
         if range.is_empty() || !anchored(text, range.start, rule.anchor) {
             continue;
         }
+        // A fallback stands only where nothing else was found (see
+        // `resolve`); other rules' candidates are already in `out`.
+        if rule.fallback
+            && out
+                .iter()
+                .any(|c| c.range.start < range.end && range.start < c.range.end)
+        {
+            continue;
+        }
         if zones.get().overlaps(&range) {
             // A later start may still match outside the zone: "Can't Stop
             // Coffee can't ship until Monday".
