@@ -29,7 +29,7 @@ fn reads_stdin_when_no_text_is_given() {
         .write_stdin("As I said, your complaint is logged.")
         .assert()
         .success()
-        .stdout("To recap, your feedback is logged.\n");
+        .stdout("To recap, your complaint is logged.\n");
 }
 
 #[test]

@@ -450,6 +450,13 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
+        source: "(?:it's|this\\s+is)\\s+(?:(?:entirely|solely|completely)\\s+)?(?:your|the\\s+customer's)\\s+(?:own\\s+)?responsibility\\s+to\\s+(?P<act>{inclause}+)",
+        required: &[&["it is ", "it's ", "itʼs ", "it’s ", "this is "], &["the customer's own responsibility to ", "the customer's responsibility to ", "the customerʼs own responsibility to ", "the customerʼs responsibility to ", "the customer’s own responsibility to ", "the customer’s responsibility to ", "your own responsibility to ", "your responsibility to "]],
+        names: &["act"],
+        groups: 2,
+        within_sentence: true,
+    },
+    Precomputed {
         source: "(?:it's|this\\s+is|that's|that\\s+would\\s+be|(?:it|this|that)\\s+(?:goes|would\\s+go))\\s+(?:(?:strictly|completely|totally|entirely|simply|clearly|very\\s+much)\\s+)?against\\s+(?:our|the|company|store|shop)\\s+(?:\\w+\\s+){0,3}?polic(?:y|ies)(?:\\s+to\\s+{cond})?",
         required: &[&["against "], &["policies", "policy"], &["it goes ", "it is ", "it would go ", "it's ", "itʼs ", "it’s ", "that goes ", "that is ", "that would be ", "that would go ", "that's ", "thats ", "thatʼs ", "that’s ", "this goes ", "this is ", "this would go "], &["company ", "our ", "shop ", "store ", "the "]],
         names: &["cond"],
