@@ -4,7 +4,7 @@
 use super::literals::Precomputed;
 
 /// The macros these analyses were made with.
-pub const MACROS: u64 = 0x0cb83ef4a5416358;
+pub const MACROS: u64 = 0x6059d3b87ce8cb0c;
 
 #[rustfmt::skip]
 pub static ANALYSES: &[Precomputed] = &[
@@ -856,20 +856,6 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: false,
     },
     Precomputed {
-        source: "(?P<limit>{negator}\\b(?:{inclause}|–\\w)*)",
-        required: &[&["arent", "cant", "couldnt", "didnt", "doesnt", "dont", "hasnt", "havent", "isnt", "n't", "never", "no", "nʼt", "n’t", "shouldnt", "wasnt", "werent", "wont", "wouldnt"]],
-        names: &["limit"],
-        groups: 2,
-        within_sentence: true,
-    },
-    Precomputed {
-        source: "(?P<limit>{refusing}\\b(?:{inclause}|–\\w)*)",
-        required: &[&["banned", "decline", "denied", "forbidden", "impossible", "ineligible", "invalid", "non-negotiable", "non-refundable", "non-returnable", "non-transferable", "prohibited", "refuse", "refusing", "rejected", "unable", "unavailable", "unsupported", "void"]],
-        names: &["limit"],
-        groups: 2,
-        within_sentence: true,
-    },
-    Precomputed {
         source: "(?P<subj>we|I|they)\\s+(?:\\w+ly\\s+)?don't\\s+(?P<act>(?:refund|exchange|accept|take|change|cancel|serve|seat|admit|allow|swap|return|repair|deliver)\\b{inclause}*?)\\s+after\\s+(?P<cond>(?:the|your|it|you|we|they|an?)\\b{inclause}+)",
         required: &[&[" after "], &["do not ", "don't ", "dont ", "donʼt ", "don’t "], &["accept", "admit", "allow", "cancel", "change", "deliver", "refund", "repair", "return", "seat", "serve", "swap", "take"], &["i ", "they ", "we "]],
         names: &["subj", "act", "cond"],
@@ -1486,6 +1472,13 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
+        source: "won't\\s+{act}\\s+until\\s+(?P<event>(?:the|a|an|our|your|its|their)\\s+{inclause}+)",
+        required: &[&[" until "], &["will not ", "won't ", "wont ", "wonʼt ", "won’t "], &["a ", "an ", "its ", "our ", "the ", "their "]],
+        names: &["act", "event"],
+        groups: 3,
+        within_sentence: true,
+    },
+    Precomputed {
         source: "won't\\s+{act}\\s+until\\s+{cond}",
         required: &[&[" until "], &["will not ", "won't ", "wont ", "wonʼt ", "won’t "]],
         names: &["act", "cond"],
@@ -1787,6 +1780,13 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
+        source: "{cannot}\\s+{act}\\s+until\\s+(?P<event>(?:the|a|an|our|your|its|their)\\s+{inclause}+)",
+        required: &[&[" until "], &["aren't able to", "arent able to", "arenʼt able to", "aren’t able to", "can not", "can't", "cannot", "cant", "canʼt", "can’t", "isn't able to", "isnt able to", "isnʼt able to", "isn’t able to", "not able to", "not in a position to", "unable to", "will not be able to", "won't be able to", "wont be able to", "wonʼt be able to", "won’t be able to"], &["a ", "an ", "its ", "our ", "the ", "their "]],
+        names: &["who", "act", "event"],
+        groups: 4,
+        within_sentence: true,
+    },
+    Precomputed {
         source: "{cannot}\\s+{act}\\s+until\\s+{cond}",
         required: &[&[" until "], &["aren't able to", "arent able to", "arenʼt able to", "aren’t able to", "can not", "can't", "cannot", "cant", "canʼt", "can’t", "isn't able to", "isnt able to", "isnʼt able to", "isn’t able to", "not able to", "not in a position to", "unable to", "will not be able to", "won't be able to", "wont be able to", "wonʼt be able to", "won’t be able to"]],
         names: &["who", "act", "cond"],
@@ -1798,6 +1798,27 @@ pub static ANALYSES: &[Precomputed] = &[
         required: &[&[" without "], &["aren't able to", "arent able to", "arenʼt able to", "aren’t able to", "can not", "can't", "cannot", "cant", "canʼt", "can’t", "isn't able to", "isnt able to", "isnʼt able to", "isn’t able to", "not able to", "not in a position to", "unable to", "will not be able to", "won't be able to", "wont be able to", "wonʼt be able to", "won’t be able to"]],
         names: &["who", "act", "thing"],
         groups: 4,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "{event}",
+        required: &[&["until a", "until its", "until our", "until the", "until your"]],
+        names: &[],
+        groups: 1,
+        within_sentence: false,
+    },
+    Precomputed {
+        source: "{negator}\\b(?:{inclause}|–\\w)*",
+        required: &[&["arent", "cant", "couldnt", "didnt", "doesnt", "dont", "hasnt", "havent", "isnt", "n't", "never", "no", "nʼt", "n’t", "shouldnt", "wasnt", "werent", "wont", "wouldnt"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
+        source: "{refusing}\\b(?:{inclause}|–\\w)*",
+        required: &[&["banned", "decline", "denied", "forbidden", "impossible", "ineligible", "invalid", "non-negotiable", "non-refundable", "non-returnable", "non-transferable", "prohibited", "refuse", "refusing", "rejected", "unable", "unavailable", "unsupported", "void"]],
+        names: &[],
+        groups: 1,
         within_sentence: true,
     },
 ];

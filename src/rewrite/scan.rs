@@ -5,6 +5,7 @@ use super::zones::{ZoneFinder, Zones};
 use crate::phrasebook::folded::Folded;
 use crate::phrasebook::{Anchor, FixKind, LazyRegex, Rule};
 use crate::text::{apostrophe_of, capitalize_first, with_apostrophe, Case};
+use regex_automata::util::captures::Captures;
 use regex_automata::Input;
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -104,7 +105,15 @@ pub(super) fn candidates(
         // Groups cost a slower engine than the match alone, so they are
         // read only for a match that stands. Searching from its start finds
         // the same match again.
-        let caps = captures.get_or_insert_with(|| regex.create_captures());
+        // A rule whose templates copy only the whole match needs no groups,
+        // and the match alone is found by the fast engines.
+        let caps = captures.get_or_insert_with(|| {
+            if rule.becomes.iter().all(|t| t.groups().all(|g| g == "0")) {
+                Captures::matches(regex.group_info().clone())
+            } else {
+                regex.create_captures()
+            }
+        });
         regex.search_captures(&from(range.start), caps);
         if !caps.is_match() {
             continue;
