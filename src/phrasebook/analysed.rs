@@ -506,6 +506,13 @@ pub static ANALYSES: &[Precomputed] = &[
         within_sentence: true,
     },
     Precomputed {
+        source: "(?:need|have)\\s+to\\s+(?:earn|reach|spend|own|hold|qualify|score|collect)\\b",
+        required: &[&["have to collect", "have to earn", "have to hold", "have to own", "have to qualify", "have to reach", "have to score", "have to spend", "need to collect", "need to earn", "need to hold", "need to own", "need to qualify", "need to reach", "need to score", "need to spend"]],
+        names: &[],
+        groups: 1,
+        within_sentence: true,
+    },
+    Precomputed {
         source: "(?:need|have)\\s+to\\s+be\\s+(?:\\d|over|under|aged|at\\s+least|an?\\s|the\\s|eligible|resident|registered|a\\s+member)",
         required: &[&["have to be ", "need to be "], &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a ", "aged", "an ", "at least", "eligible", "over", "registered", "resident", "the ", "under"]],
         names: &[],
