@@ -87,6 +87,8 @@ pub struct Engine {
     zones: ZoneFinder,
     /// The phrasebook's `polarity` words ("anything", "yet"), if it has them.
     polarity: Option<LazyRegex>,
+    /// By active rule: its fix drops a softener (see [`Engine::drops_softener`]).
+    drops_softener: Vec<bool>,
 }
 
 impl Engine {
@@ -120,12 +122,30 @@ impl Engine {
             )),
             None => None,
         };
+        // A softener rule whose fix drops it: "sorry for the delay, but" →
+        // "and" keeps the apology, so is not one.
+        let wordless = |t: &Template| {
+            t.pieces.iter().all(|p| match p {
+                Piece::Literal(text) | Piece::IfGroup(_, text) => {
+                    !text.contains(char::is_alphabetic)
+                }
+                Piece::Group(_) => true,
+            })
+        };
+        let drops_softener = active
+            .iter()
+            .map(|&i| {
+                let rule = &book.rules[i];
+                rule.category == Category::Softeners && rule.becomes.first().is_some_and(wordless)
+            })
+            .collect();
         Ok(Engine {
             book,
             active,
             prefilter,
             zones,
             polarity,
+            drops_softener,
         })
     }
 
@@ -280,20 +300,9 @@ impl Engine {
         (current, reframed, None)
     }
 
-    /// Whether a candidate drops a softener: only a rule of that category
-    /// whose fix removes it ("sorry for the delay, but" → "and" keeps the
-    /// apology, so is not one).
+    /// Whether a candidate drops a softener ("unfortunately" → "").
     fn drops_softener(&self, c: &Candidate) -> bool {
-        let rule = &self.book.rules[self.active[c.rule]];
-        let wordless = |t: &Template| {
-            t.pieces.iter().all(|p| match p {
-                Piece::Literal(text) | Piece::IfGroup(_, text) => {
-                    !text.contains(char::is_alphabetic)
-                }
-                Piece::Group(_) => true,
-            })
-        };
-        rule.category == Category::Softeners && rule.becomes.first().is_some_and(wordless)
+        self.drops_softener[c.rule]
     }
 
     /// The winning candidates in `text`; with `softeners` false, a fix that

@@ -3,6 +3,7 @@
 
 use super::zones::{ZoneFinder, Zones};
 use crate::phrasebook::folded::Folded;
+use crate::phrasebook::reach::sentence_ends;
 use crate::phrasebook::{Anchor, FixKind, LazyRegex, Rule};
 use crate::text::{apostrophe_of, capitalize_first, with_apostrophe, Case};
 use regex_automata::util::captures::Captures;
@@ -81,11 +82,7 @@ pub(super) fn candidates(
         }
         // A fallback stands only where nothing else was found (see
         // `resolve`); other rules' candidates are already in `out`.
-        if rule.fallback
-            && out
-                .iter()
-                .any(|c| c.range.start < range.end && range.start < c.range.end)
-        {
+        if rule.fallback && out.iter().any(|c| overlap(&c.range, &range)) {
             continue;
         }
         if zones.get().overlaps(&range) {
@@ -231,9 +228,7 @@ pub(super) fn resolve(mut all: Vec<Candidate>) -> Vec<Candidate> {
     for (fallback, fix) in passes {
         let wanted = |c: &&Candidate| c.fallback == fallback && fix.is_none_or(|f| c.fix == f);
         for c in all.iter().filter(wanted) {
-            let clear = kept
-                .iter()
-                .all(|k| k.range.end <= c.range.start || c.range.end <= k.range.start);
+            let clear = !kept.iter().any(|k| overlap(&k.range, &c.range));
             if clear {
                 kept.push(c.clone());
             }
@@ -301,32 +296,32 @@ pub(super) fn sentence_around(text: &str, range: &Range<usize>) -> Range<usize> 
 }
 
 /// The text cut into sentences, each with the whitespace after it, so the
-/// pieces joined give the text back. A single line break does not cut:
-/// hard-wrapped text runs a sentence across lines, and rules may match
-/// across one.
+/// pieces joined give the text back. The ends are those the prefilter and
+/// the rules' analysis use ([`sentence_ends`]), so no rule that stays in
+/// one sentence can match across a cut.
 pub(super) fn sentences(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let blank_line = bytes[i] == b'\n' && bytes.get(i + 1) == Some(&b'\n');
-        if blank_line || (bytes[i] != b'\n' && ends_sentence(bytes, i)) {
-            let mut end = i + 1;
-            while end < bytes.len() && bytes[end].is_ascii_whitespace() {
-                end += 1;
-            }
-            out.push(start..end);
-            start = end;
-            i = end;
-        } else {
-            i += 1;
+    for end in sentence_ends(text) {
+        let gap = bytes[end..]
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+        if end >= start {
+            out.push(start..end + gap);
+            start = end + gap;
         }
     }
     if start < bytes.len() || out.is_empty() {
         out.push(start..bytes.len());
     }
     out
+}
+
+/// Whether two stretches of text share a byte.
+pub(super) fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
 }
 
 #[cfg(test)]
@@ -351,7 +346,7 @@ mod tests {
         let pieces: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(
             pieces,
-            ["Hi. ", "It costs £4.99!\n\n", "Bye\nnow\n\n", "ok"]
+            ["Hi. ", "It costs £4.99!\n\n", "Bye\nnow\n\nok"]
         );
         assert_eq!(sentences("").len(), 1, "an empty text is one empty piece");
     }

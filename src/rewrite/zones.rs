@@ -92,11 +92,10 @@ impl ZoneFinder {
 
 impl Zones {
     pub fn overlaps(&self, range: &Range<usize>) -> bool {
-        let touches = |z: &Range<usize>| z.start < range.end && range.start < z.end;
         let cuts = |z: &Range<usize>| {
             z.contains(&range.start) || (z.start < range.end && range.end < z.end)
         };
-        self.whole.iter().any(touches) || self.names.iter().any(cuts)
+        self.whole.iter().any(|z| super::scan::overlap(z, range)) || self.names.iter().any(cuts)
     }
 }
 
