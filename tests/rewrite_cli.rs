@@ -344,3 +344,22 @@ fn file_takes_several_paths() {
             b.display()
         )));
 }
+
+#[test]
+fn a_user_phrasebook_sets_what_a_limit_suggestion_adds() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("rewrite.toml"),
+        "[beside]\nrefusals = \", and we can [your option]\"\n",
+    )
+    .unwrap();
+    replywise()
+        .args(["rewrite", "--check", "--phrasebook"])
+        .arg(dir.path())
+        .arg("We can't match Currys' price.")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "\"can't match Currys' price\" -> \"can't match Currys' price, and we can [your option]\"",
+        ));
+}

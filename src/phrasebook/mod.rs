@@ -38,9 +38,8 @@ pub struct Phrasebook {
     pub idioms: Vec<Guarded>,
     /// Product and brand names never rewritten, matched literally.
     pub protect: Vec<String>,
-    /// By category of limit: added after wording that holds facts when a
-    /// rule's suggestion would lose them ("…, but we can [what we can do
-    /// instead]").
+    /// By category of limit: added after the limit a suggestion keeps
+    /// verbatim ("…, but we can [what we can do instead]").
     pub beside: BTreeMap<Category, String>,
     pub macros: Macros,
     /// The files read, in order.

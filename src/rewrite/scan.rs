@@ -344,10 +344,7 @@ mod tests {
     fn sentences_cover_the_text() {
         let text = "Hi. It costs £4.99!\n\nBye\nnow\n\nok";
         let pieces: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(
-            pieces,
-            ["Hi. ", "It costs £4.99!\n\n", "Bye\nnow\n\nok"]
-        );
+        assert_eq!(pieces, ["Hi. ", "It costs £4.99!\n\n", "Bye\nnow\n\nok"]);
         assert_eq!(sentences("").len(), 1, "an empty text is one empty piece");
     }
 
