@@ -16,6 +16,8 @@ pub enum Problem {
     NoText { expected: String },
     #[error("unknown rating form {value:?}: give 1-5, 1-10, 0/1, '4/5', '4 stars', 'FOUR' or '★★★★☆', or choose another column with --rating-field")]
     BadRating { value: String },
+    #[error("rating {value} is above 5 but the scale is not stated; name it in the header (\"Rating (out of 10)\") or with --rating-scale 10")]
+    UnstatedScale { value: String },
     #[error("not valid JSON: {detail}")]
     BadJson { detail: String },
     #[error("broken CSV: {detail}")]
@@ -24,6 +26,15 @@ pub enum Problem {
         "row has {found} fields but the header has {expected}; check the quoting on this line"
     )]
     FieldCount { found: usize, expected: usize },
+    #[error(
+        "a quoted cell opened in this row runs on to line {until}, across {rows} line(s) \
+         that look like rows of their own: a quote is probably not closed; fix it and run again"
+    )]
+    UnclosedQuote { until: u64, rows: usize },
+    #[error("this row was read as part of the quoted cell opened on line {opened}, not as a review; fix the quote there")]
+    InsideQuote { opened: u64 },
+    #[error("record of {bytes} bytes is over the limit of {limit} bytes and was skipped; raise it with --max-record-bytes if it is a real review")]
+    TooLarge { bytes: u64, limit: usize },
     #[error("expected a JSON object for a review, found {found}")]
     NotAnObject { found: &'static str },
     #[error("field {field:?} (from --{flag}) is missing")]

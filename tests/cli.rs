@@ -246,16 +246,23 @@ fn truncated_json_document_keeps_what_came_before() {
 }
 
 #[test]
-fn invalid_bytes_warn_but_keep_the_review() {
+fn invalid_bytes_warn_once_with_a_count_and_keep_every_review() {
     let out = replywise()
         .arg("triage")
-        .write_stdin(b"caf\xe9 was fine\n".to_vec())
+        .write_stdin(b"ok\ncaf\xe9 was fine\ntr\xe8s bien, na\xefve\n".to_vec())
         .output()
         .unwrap();
     assert!(out.status.success());
-    assert_eq!(json_lines(&out.stdout)[0]["text"], "caf\u{FFFD} was fine");
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[1]["text"], "caf\u{FFFD} was fine");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("<stdin>:1: invalid bytes"), "{stderr}");
+    assert_eq!(stderr.matches("warning").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("<stdin>:2: 3 byte sequence(s) invalid UTF-8")
+            && stderr.contains("--encoding"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -59,6 +59,9 @@ pub struct InputArgs {
     /// Column or dotted JSON path holding the rating.
     #[arg(long, value_name = "NAME")]
     pub rating_field: Option<String>,
+    /// The top of the rating scale (10 for 0-10 scores) when the export does not say.
+    #[arg(long, value_name = "MAX")]
+    pub rating_scale: Option<f64>,
     /// Column or dotted JSON path holding the review id.
     #[arg(long, value_name = "NAME")]
     pub id_field: Option<String>,
@@ -71,9 +74,23 @@ pub struct InputArgs {
     /// Column or dotted JSON path holding the date.
     #[arg(long, value_name = "NAME")]
     pub date_field: Option<String>,
+    /// The encoding of the inputs (an encoding_rs label such as windows-1252,
+    /// latin1, utf-16le, shift_jis); detected from a BOM or as UTF-8 otherwise.
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Skip, and report, any record larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::input::DEFAULT_MAX_RECORD_BYTES)]
+    pub max_record_bytes: usize,
     /// Stop at the first bad record instead of reporting it and going on.
     #[arg(long)]
     pub strict: bool,
+}
+
+/// An encoding label as encoding_rs knows them (the WHATWG list).
+pub(super) fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+        format!("unknown encoding {label:?}; try utf-8, windows-1252, latin1, utf-16le, utf-16be, shift_jis or gb18030")
+    })
 }
 
 impl InputArgs {
@@ -88,7 +105,10 @@ impl InputArgs {
                 author: self.author_field.clone(),
                 title: self.title_field.clone(),
                 date: self.date_field.clone(),
+                rating_scale: self.rating_scale,
             },
+            max_record_bytes: Some(self.max_record_bytes),
+            encoding: self.encoding,
         }
     }
 

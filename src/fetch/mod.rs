@@ -28,7 +28,7 @@ pub use error::{FetchError, FetchErrorKind};
 pub use secrets::{Credentials, Redactor, Secret};
 pub use spec::{Source, SourceKind, SpecError};
 
-use crate::error::{RecordError, Result};
+use crate::error::{RecordError, Result, Warning};
 use crate::input::{map, Event, FieldOverrides};
 use crate::review::{Location, Review};
 use chrono::{DateTime, Utc};
@@ -269,7 +269,21 @@ impl<'a> Collector<'a> {
                 return Ok(Flow::Done);
             }
             let location = Location::new(origin.clone(), None, index as u64 + 1);
-            let review = match map::to_review(value, location.clone(), &FieldOverrides::default()) {
+            let mut warnings = Vec::new();
+            let mapped = map::to_review(
+                value,
+                location.clone(),
+                &FieldOverrides::default(),
+                &mut warnings,
+            );
+            for message in warnings {
+                let location = location.clone();
+                (self.sink)(FetchEvent::Input(Event::Warning(Warning {
+                    location,
+                    message,
+                })))?;
+            }
+            let review = match mapped {
                 Ok(review) => review,
                 Err(problem) => {
                     (self.sink)(FetchEvent::Input(Event::Failed(RecordError {

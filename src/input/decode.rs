@@ -7,7 +7,7 @@
 //! counted, so the reader can warn about the record that held them instead
 //! of dropping it or aborting the run.
 
-use encoding_rs::{UTF_16BE, UTF_16LE};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 use encoding_rs_io::DecodeReaderBytesBuilder;
 use std::cell::Cell;
 use std::io::{self, BufRead, BufReader, Read};
@@ -27,38 +27,112 @@ impl Replacements {
 }
 
 const CHUNK: usize = 64 * 1024;
+const REPLACEMENT: &[u8] = "\u{FFFD}".as_bytes();
 
-/// Wraps `inner` so that it yields valid UTF-8: a BOM picks UTF-16LE/BE
-/// (transcoded) or UTF-8 (stripped); anything else is treated as UTF-8 and
-/// repaired where invalid.
-pub fn utf8_reader<R: Read + 'static>(inner: R) -> io::Result<(Box<dyn BufRead>, Replacements)> {
+/// What the first bytes of an input say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sniffed {
+    /// UTF-16 or another encoding to transcode; the BOM, if any, is the
+    /// decoder's to strip.
+    Transcode(&'static Encoding),
+    Utf8 {
+        bom: bool,
+    },
+    Binary,
+}
+
+/// An input decoded to UTF-8, or refused.
+pub enum Decoded {
+    Text {
+        reader: Box<dyn BufRead>,
+        replacements: Replacements,
+    },
+    /// NUL bytes or mostly control bytes: not an export in any encoding.
+    Binary,
+}
+
+/// Wraps `inner` so that it yields valid UTF-8. `encoding` (from
+/// `--encoding`) decides when given; otherwise a BOM picks UTF-16LE/BE or
+/// UTF-8, UTF-16 without a BOM is recognised by its zero bytes, and
+/// anything else is treated as UTF-8 and repaired where invalid.
+pub fn utf8_reader<R: Read + 'static>(
+    inner: R,
+    encoding: Option<&'static Encoding>,
+) -> io::Result<Decoded> {
     let mut buffered = BufReader::with_capacity(CHUNK, inner);
     let head = buffered.fill_buf()?;
-    let replacements = Replacements::default();
-    let utf16 = match head {
-        [0xFF, 0xFE, ..] => Some(UTF_16LE),
-        [0xFE, 0xFF, ..] => Some(UTF_16BE),
-        _ => None,
+    let sniffed = match encoding {
+        Some(encoding) if encoding == UTF_8 => Sniffed::Utf8 {
+            bom: head.starts_with(UTF8_BOM),
+        },
+        Some(encoding) => Sniffed::Transcode(encoding),
+        None => sniff(head),
     };
-    if let Some(encoding) = utf16 {
-        let decoder = DecodeReaderBytesBuilder::new()
-            .encoding(Some(encoding))
-            .bom_override(true)
-            .build(buffered);
-        let counted = LossyUtf8::new(decoder, replacements.clone());
-        return Ok((
-            Box::new(BufReader::with_capacity(CHUNK, counted)),
-            replacements,
-        ));
-    }
-    if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        buffered.consume(3);
-    }
-    let lossy = LossyUtf8::new(buffered, replacements.clone());
-    Ok((
-        Box::new(BufReader::with_capacity(CHUNK, lossy)),
+    let replacements = Replacements::default();
+    let reader: Box<dyn BufRead> = match sniffed {
+        Sniffed::Binary => return Ok(Decoded::Binary),
+        Sniffed::Transcode(encoding) => {
+            let decoder = DecodeReaderBytesBuilder::new()
+                .encoding(Some(encoding))
+                .bom_override(true)
+                .build(buffered);
+            // The decoder has already put U+FFFD where bytes were invalid
+            // (a broken surrogate, an odd byte at the end): count those.
+            let counted = LossyUtf8::new(decoder, replacements.clone(), true);
+            Box::new(BufReader::with_capacity(CHUNK, counted))
+        }
+        Sniffed::Utf8 { bom } => {
+            if bom {
+                buffered.consume(UTF8_BOM.len());
+            }
+            let lossy = LossyUtf8::new(buffered, replacements.clone(), false);
+            Box::new(BufReader::with_capacity(CHUNK, lossy))
+        }
+    };
+    Ok(Decoded::Text {
+        reader,
         replacements,
-    ))
+    })
+}
+
+const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
+
+/// Reads the encoding off the first bytes. Text in UTF-16 has a zero byte
+/// in every other position for Latin text; text in any 8-bit encoding has
+/// no NUL bytes and few control bytes, which binary data has plenty of.
+fn sniff(head: &[u8]) -> Sniffed {
+    match head {
+        [0xFF, 0xFE, ..] => return Sniffed::Transcode(UTF_16LE),
+        [0xFE, 0xFF, ..] => return Sniffed::Transcode(UTF_16BE),
+        _ if head.starts_with(UTF8_BOM) => return Sniffed::Utf8 { bom: true },
+        _ => {}
+    }
+    let sample = &head[..head.len().min(4096) & !1];
+    let pairs = sample.len() / 2;
+    let zeros_at = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    if pairs >= 2 && odd * 10 >= pairs * 3 && even * 10 <= odd {
+        return Sniffed::Transcode(UTF_16LE);
+    }
+    if pairs >= 2 && even * 10 >= pairs * 3 && odd * 10 <= even {
+        return Sniffed::Transcode(UTF_16BE);
+    }
+    let sample = &head[..head.len().min(8192)];
+    let controls = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B))
+        .count();
+    if sample.contains(&0) || controls * 10 > sample.len() {
+        return Sniffed::Binary;
+    }
+    Sniffed::Utf8 { bom: false }
 }
 
 /// A reader that passes valid UTF-8 through untouched and replaces each
@@ -71,11 +145,14 @@ struct LossyUtf8<R> {
     out_pos: usize,
     eof: bool,
     count: Replacements,
+    /// Count U+FFFD already in valid text: a decoder put it there.
+    count_decoded: bool,
 }
 
 impl<R: Read> LossyUtf8<R> {
-    fn new(inner: R, count: Replacements) -> Self {
+    fn new(inner: R, count: Replacements, count_decoded: bool) -> Self {
         LossyUtf8 {
+            count_decoded,
             inner,
             pending: Vec::with_capacity(CHUNK + 4),
             out: Vec::with_capacity(CHUNK + 16),
@@ -115,6 +192,10 @@ impl<R: Read> LossyUtf8<R> {
         loop {
             match std::str::from_utf8(&self.pending[pos..]) {
                 Ok(valid) => {
+                    if self.count_decoded {
+                        let found = memchr::memmem::find_iter(valid.as_bytes(), REPLACEMENT);
+                        self.count.add(found.count() as u64);
+                    }
                     self.out.extend_from_slice(valid.as_bytes());
                     return self.pending.len();
                 }
@@ -160,11 +241,65 @@ impl<R: Read> Read for LossyUtf8<R> {
 mod tests {
     use super::*;
 
+    fn decode_as(bytes: Vec<u8>, encoding: Option<&'static Encoding>) -> (String, u64) {
+        match utf8_reader(io::Cursor::new(bytes), encoding).unwrap() {
+            Decoded::Text {
+                mut reader,
+                replacements,
+            } => {
+                let mut s = String::new();
+                reader.read_to_string(&mut s).unwrap();
+                (s, replacements.get())
+            }
+            Decoded::Binary => panic!("refused as binary"),
+        }
+    }
+
     fn decode(bytes: Vec<u8>) -> (String, u64) {
-        let (mut reader, count) = utf8_reader(io::Cursor::new(bytes)).unwrap();
-        let mut s = String::new();
-        reader.read_to_string(&mut s).unwrap();
-        (s, count.get())
+        decode_as(bytes, None)
+    }
+
+    fn utf16(text: &str, le: bool) -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+            .collect()
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_recognised() {
+        let text = "id,rating,text\nu1,1,Awful food\n";
+        assert_eq!(decode(utf16(text, true)), (text.to_string(), 0));
+        assert_eq!(decode(utf16(text, false)), (text.to_string(), 0));
+    }
+
+    #[test]
+    fn broken_utf16_is_repaired_and_counted() {
+        // A lone high surrogate, then an odd byte at the end.
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(utf16("ab", true));
+        bytes.extend([0x00, 0xD8]);
+        bytes.extend(utf16("cd", true));
+        bytes.push(b'e');
+        let (text, count) = decode(bytes);
+        assert_eq!(text, "ab\u{FFFD}cd\u{FFFD}");
+        assert_eq!(count, 2);
+    }
+
+    #[test]
+    fn a_named_encoding_decides() {
+        let latin = b"caf\xE9 \x80".to_vec();
+        let cp1252 = Encoding::for_label(b"windows-1252");
+        assert_eq!(decode_as(latin, cp1252), ("café €".to_string(), 0));
+    }
+
+    #[test]
+    fn binary_is_refused_but_8_bit_text_is_not() {
+        let binary = (0..=255u8).cycle().take(3000).collect::<Vec<_>>();
+        assert!(matches!(
+            utf8_reader(io::Cursor::new(binary), None).unwrap(),
+            Decoded::Binary
+        ));
+        assert_eq!(decode(b"Tr\xE8s bien\n".to_vec()).1, 1);
     }
 
     #[test]

@@ -6,42 +6,44 @@
 //! element by element, so a large export never sits in memory whole. JSON
 //! Lines are parsed line by line, and a bad line is one failed record.
 
+use super::lines::{self, Line};
 use super::Raw;
 use crate::error::{Error, Problem, Result};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
+use std::cell::Cell;
 use std::fmt;
-use std::io::BufRead;
+use std::io::{BufRead, Read};
+use std::rc::Rc;
 
 /// Keys under which sources keep a list of reviews (or a single one).
 const RECORD_KEYS: &[&str] = &["reviews", "review", "entry", "data", "items", "results"];
 /// Keys of envelopes that hold such a key one level down.
 const ENVELOPE_KEYS: &[&str] = &["feed", "result", "response"];
 
-/// Reads JSON Lines: one record per non-blank line.
+/// Reads JSON Lines: one record per non-blank line, none over `limit` bytes.
 pub fn read_lines(
     reader: &mut dyn BufRead,
     origin: &str,
+    limit: usize,
     emit: &mut dyn FnMut(Raw) -> Result<()>,
 ) -> Result<()> {
-    let mut line = String::new();
+    let mut line = Vec::new();
     let mut number = 0u64;
     loop {
-        line.clear();
-        let n = reader.read_line(&mut line).map_err(|source| Error::Read {
+        let read = lines::read_line(reader, &mut line, limit).map_err(|source| Error::Read {
             origin: origin.to_string(),
             source,
         })?;
-        if n == 0 {
-            return Ok(());
-        }
         number += 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let value = serde_json::from_str::<Value>(&line).map_err(|e| Problem::BadJson {
-            detail: format!("{e}; each line must be one complete JSON value"),
-        });
+        let value = match read {
+            Line::End => return Ok(()),
+            Line::TooLong { bytes } => Err(Problem::TooLarge { bytes, limit }),
+            Line::Kept if line.trim_ascii().is_empty() => continue,
+            Line::Kept => serde_json::from_slice::<Value>(&line).map_err(|e| Problem::BadJson {
+                detail: format!("{e}; each line must be one complete JSON value"),
+            }),
+        };
         emit(Raw {
             value,
             line: Some(number),
@@ -50,16 +52,29 @@ pub fn read_lines(
 }
 
 /// Reads one JSON document, streaming the review records it holds.
+///
+/// A record over `limit` bytes is reported instead of handed on. Unlike the
+/// line formats it has been parsed by then (a document cannot be skipped
+/// through without parsing it), so it costs its size in memory once, but
+/// never the analysis of it.
 pub fn read_document(
     reader: &mut dyn BufRead,
     origin: &str,
+    limit: usize,
     emit: &mut dyn FnMut(Raw) -> Result<()>,
 ) -> Result<()> {
+    let position = Rc::new(Cell::new(0u64));
     let mut walker = Walker {
         emit,
         stopped: None,
+        position: position.clone(),
+        limit,
     };
-    let mut de = serde_json::Deserializer::from_reader(reader);
+    let counted = Counted {
+        inner: reader,
+        position,
+    };
+    let mut de = serde_json::Deserializer::from_reader(counted);
     // Several documents back to back are read one after another: that is
     // also what JSON Lines look like when the first line was too long to
     // tell them apart by sniffing.
@@ -87,15 +102,45 @@ struct Walker<'a> {
     /// An error from the sink (a closed pipe, `--strict`) travels through
     /// serde as a custom error; the real one waits here.
     stopped: Option<Error>,
+    /// Bytes of the document read so far, to measure each record.
+    position: Rc<Cell<u64>>,
+    limit: usize,
+}
+
+/// Counts the bytes serde reads, so a record's size is known.
+struct Counted<'a> {
+    inner: &'a mut dyn BufRead,
+    position: Rc<Cell<u64>>,
+}
+
+impl Read for Counted<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.position.set(self.position.get() + n as u64);
+        Ok(n)
+    }
 }
 
 impl Walker<'_> {
+    /// Sends a record that took `since..now` bytes of the document.
+    fn send_sized<E: de::Error>(&mut self, value: Value, since: u64) -> Result<(), E> {
+        let bytes = self.position.get().saturating_sub(since);
+        if bytes > self.limit as u64 {
+            let limit = self.limit;
+            return self.send_raw(Err(Problem::TooLarge { bytes, limit }));
+        }
+        self.send(value)
+    }
+
     fn send<E: de::Error>(&mut self, value: Value) -> Result<(), E> {
-        (self.emit)(Raw {
-            value: Ok(value),
-            line: None,
-        })
-        .map_err(|e| {
+        self.send_raw(Ok(value))
+    }
+
+    fn send_raw<E: de::Error>(
+        &mut self,
+        value: std::result::Result<Value, Problem>,
+    ) -> Result<(), E> {
+        (self.emit)(Raw { value, line: None }).map_err(|e| {
             self.stopped = Some(e);
             E::custom("stopped")
         })
@@ -149,13 +194,18 @@ impl<'de> Visitor<'de> for Node<'_, '_> {
             while seq.next_element::<de::IgnoredAny>()?.is_some() {}
             return Ok(());
         }
-        while let Some(value) = seq.next_element::<Value>()? {
-            self.walker.send(value)?;
+        loop {
+            let since = self.walker.position.get();
+            match seq.next_element::<Value>()? {
+                Some(value) => self.walker.send_sized(value, since)?,
+                None => break,
+            }
         }
         Ok(())
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let since = self.walker.position.get();
         let mut rest = Map::new();
         let mut found_container = false;
         while let Some(key) = map.next_key::<String>()? {
@@ -187,7 +237,7 @@ impl<'de> Visitor<'de> for Node<'_, '_> {
             Role::Envelope => false,
         };
         if is_record {
-            self.walker.send(Value::Object(rest))?;
+            self.walker.send_sized(Value::Object(rest), since)?;
         }
         Ok(())
     }
@@ -232,7 +282,7 @@ mod tests {
     fn records(doc: &str) -> Vec<Value> {
         let mut out = Vec::new();
         let mut reader = doc.as_bytes();
-        read_document(&mut reader, "t", &mut |raw| {
+        read_document(&mut reader, "t", 1 << 20, &mut |raw| {
             out.push(raw.value.unwrap());
             Ok(())
         })
@@ -285,7 +335,7 @@ mod tests {
     fn syntax_errors_are_located_and_earlier_records_kept() {
         let mut kept = 0;
         let mut reader = "[{\"a\":1},\n{\"a\":".as_bytes();
-        let err = read_document(&mut reader, "f.json", &mut |_| {
+        let err = read_document(&mut reader, "f.json", 1 << 20, &mut |_| {
             kept += 1;
             Ok(())
         })
@@ -298,7 +348,7 @@ mod tests {
     fn json_lines_report_bad_lines_by_number() {
         let mut reader = "{\"a\":1}\n\nnot json\n{\"a\":2}\n".as_bytes();
         let mut seen = Vec::new();
-        read_lines(&mut reader, "f", &mut |raw| {
+        read_lines(&mut reader, "f", 1 << 20, &mut |raw| {
             seen.push((raw.line, raw.value.is_ok()));
             Ok(())
         })

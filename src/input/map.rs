@@ -5,8 +5,9 @@
 //! take the known fields, normalise rating and date, and keep the rest.
 
 use super::fields::{loose_eq, text_of, Record};
+use super::scale;
 use super::shapes::{Generic, Shape};
-use super::values::{parse_date, parse_rating, Scale};
+use super::values::parse_date;
 use crate::error::Problem;
 use crate::review::{Location, Platform, Review};
 use serde_json::{Map, Value};
@@ -20,6 +21,8 @@ pub struct FieldOverrides {
     pub author: Option<String>,
     pub title: Option<String>,
     pub date: Option<String>,
+    /// The top of the rating scale (`--rating-scale`), when no hint says.
+    pub rating_scale: Option<f64>,
 }
 
 /// Keys replywise itself adds to its output; when its output is read back,
@@ -48,11 +51,14 @@ const OWN_OUTPUT_KEYS: &[&str] = &[
     "needs_human",
 ];
 
-/// Maps one record. `location` is where it came from, for ids and errors.
+/// Maps one record. `location` is where it came from, for ids and errors;
+/// what was repaired on the way (a rating of 0 read as none) is added to
+/// `warnings`.
 pub fn to_review(
     value: Value,
     location: Location,
     overrides: &FieldOverrides,
+    warnings: &mut Vec<String>,
 ) -> Result<Review, Problem> {
     let map = match value {
         Value::Object(map) => map,
@@ -67,7 +73,7 @@ pub fn to_review(
     let mut record = Record::new(map);
     let shape = Shape::detect(&record);
     let paths = shape.paths();
-    let scale = rating_scale(&record, shape);
+    let scale = scale::of_record(&mut record, shape, overrides);
     let play_link_id = review_id_from_link(&record);
     let anchor = amazon_anchor(&record, shape);
 
@@ -117,10 +123,7 @@ pub fn to_review(
         _ => shape.platform(),
     };
     if let Some(value) = rating_value.map(unwrap_label).filter(|v| !is_blank(v)) {
-        let rating = parse_rating(&value, scale).ok_or_else(|| Problem::BadRating {
-            value: text_of(&value).unwrap_or_else(|| value.to_string()),
-        })?;
-        review.rating = Some(rating);
+        review.rating = scale::read(&value, scale, warnings)?;
         review.rating_raw = text_of(&value).or_else(|| Some(value.to_string()));
     }
     review.title = title
@@ -241,44 +244,6 @@ fn no_text(record: &Record) -> Problem {
     }
 }
 
-/// The scale a record's rating is on, from the hints the record carries.
-fn rating_scale(record: &Record, shape: Shape) -> Scale {
-    let number = |v: Option<&Value>| -> Option<f64> {
-        match v? {
-            Value::Number(n) => n.as_f64(),
-            Value::String(s) => s.trim().parse().ok(),
-            _ => None,
-        }
-    };
-    let (min, max) = if shape == Shape::SchemaOrg {
-        let rating = record.map.get("reviewRating");
-        let bound = |key| number(rating.and_then(|r: &Value| r.get(key)));
-        (bound("worstRating"), bound("bestRating"))
-    } else {
-        (
-            number(record.map.get("scale_min")),
-            number(record.map.get("scale_max")),
-        )
-    };
-    let is_any = |names: &[&str]| {
-        record
-            .map
-            .keys()
-            .any(|k| names.iter().any(|n| loose_eq(n, k)))
-    };
-    if shape == Shape::Generic && is_any(Generic::THUMBS) && !is_any(Generic::STARS) {
-        return Scale::Binary;
-    }
-    match (min, max) {
-        (None | Some(0.0), Some(1.0)) => Scale::Binary,
-        (min, Some(max)) => Scale::Range {
-            min: min.unwrap_or(1.0),
-            max,
-        },
-        _ => Scale::Auto,
-    }
-}
-
 /// The Play Console CSV has no id column; its review link carries one.
 fn review_id_from_link(record: &Record) -> Option<String> {
     let link = record.map.get("Review Link")?.as_str()?;
@@ -341,9 +306,9 @@ fn keep_original_of_translation(review: &mut Review, record: &mut Record) {
 }
 
 /// A CSV row as an object keyed by header, the shape `to_review` reads.
-pub fn row_to_object(headers: &[String], row: &csv::StringRecord) -> Value {
+pub fn row_to_object(headers: &[String], row: &[&str]) -> Value {
     let mut map = Map::with_capacity(headers.len());
-    for (header, cell) in headers.iter().zip(row.iter()) {
+    for (header, cell) in headers.iter().zip(row) {
         map.insert(header.clone(), Value::String(cell.to_string()));
     }
     Value::Object(map)

@@ -10,16 +10,20 @@ mod decode;
 mod delimited;
 mod fields;
 mod json;
+mod lines;
 pub mod map;
 mod plain;
+mod scale;
 pub mod shapes;
 pub mod values;
 
 pub use fields::get_path;
+pub use lines::DEFAULT_MAX_RECORD_BYTES;
 pub use map::FieldOverrides;
 
 use crate::error::{Error, Problem, RecordError, Result, Warning};
 use crate::review::{Location, Review};
+use decode::Decoded;
 use serde_json::Value;
 use std::io::{BufRead, Read};
 use std::path::Path;
@@ -42,6 +46,18 @@ pub struct InputOptions {
     /// In plain text, a review is a blank-line separated paragraph.
     pub paragraphs: bool,
     pub fields: FieldOverrides,
+    /// The most bytes one record may hold; `None` is
+    /// [`DEFAULT_MAX_RECORD_BYTES`].
+    pub max_record_bytes: Option<usize>,
+    /// The encoding every input is in (`--encoding`); detected when `None`.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+impl InputOptions {
+    /// The record size limit in effect.
+    pub fn record_limit(&self) -> usize {
+        self.max_record_bytes.unwrap_or(DEFAULT_MAX_RECORD_BYTES)
+    }
 }
 
 /// What reading produces, in input order.
@@ -100,7 +116,19 @@ pub fn read<R: Read + 'static>(
         origin: origin.to_string(),
         source,
     };
-    let (mut reader, replaced) = decode::utf8_reader(reader).map_err(read_error)?;
+    let (mut reader, replaced) = match decode::utf8_reader(reader, options.encoding) {
+        Err(source) => return Err(read_error(source)),
+        Ok(Decoded::Binary) => {
+            return Err(Error::Usage(format!(
+                "{origin}: looks like a binary file (NUL or control bytes), not an export; \
+                 give a CSV, TSV, JSON, JSON Lines or text file"
+            )))
+        }
+        Ok(Decoded::Text {
+            reader,
+            replacements,
+        }) => (reader, replacements),
+    };
     let format = match options.format {
         Some(format) => format,
         None => {
@@ -113,34 +141,70 @@ pub fn read<R: Read + 'static>(
     };
     let origin_arc: Arc<str> = Arc::from(origin);
     let mut record = 0u64;
-    let mut seen_replacements = 0u64;
+    // Where invalid bytes were first met; one warning at the end says how
+    // many there were, so a Latin-1 file is not one warning per row.
+    let mut first_replaced: Option<Location> = None;
     let mut emit = |raw: Raw| -> Result<()> {
         record += 1;
         let location = Location::new(origin_arc.clone(), raw.line, record);
-        let now = replaced.get();
-        if now > seen_replacements {
-            seen_replacements = now;
-            sink(Event::Warning(Warning {
-                location: location.clone(),
-                message: "invalid bytes for the encoding were replaced with \u{FFFD}; \
-                          save the file as UTF-8 or UTF-16 with a BOM"
-                    .into(),
-            }))?;
+        // Bytes are decoded a chunk ahead of parsing, so the count alone
+        // cannot say which record held them; the text can.
+        if first_replaced.is_none()
+            && replaced.get() > 0
+            && raw.value.as_ref().is_ok_and(holds_replacement)
+        {
+            first_replaced = Some(location.clone());
         }
-        let result = raw
-            .value
-            .and_then(|value| map::to_review(value, location.clone(), &options.fields));
+        let mut warnings = Vec::new();
+        let result = raw.value.and_then(|value| {
+            map::to_review(value, location.clone(), &options.fields, &mut warnings)
+        });
+        for message in warnings {
+            let location = location.clone();
+            sink(Event::Warning(Warning { location, message }))?;
+        }
         sink(match result {
             Ok(review) => Event::Review(Box::new(review)),
             Err(problem) => Event::Failed(RecordError { location, problem }),
         })
     };
     let reader: &mut dyn BufRead = &mut reader;
+    let limit = options.record_limit();
     match format {
-        InputFormat::Csv => delimited::read(reader, origin, &mut emit),
-        InputFormat::Json => json::read_document(reader, origin, &mut emit),
-        InputFormat::Jsonl => json::read_lines(reader, origin, &mut emit),
-        InputFormat::Text => plain::read(reader, origin, options.paragraphs, &mut emit),
+        InputFormat::Csv => delimited::read(reader, origin, limit, &mut emit),
+        InputFormat::Json => json::read_document(reader, origin, limit, &mut emit),
+        InputFormat::Jsonl => json::read_lines(reader, origin, limit, &mut emit),
+        InputFormat::Text => plain::read(reader, origin, options.paragraphs, limit, &mut emit),
+    }?;
+    let count = replaced.get();
+    if count > 0 {
+        let location = first_replaced
+            .unwrap_or_else(|| Location::new(origin_arc.clone(), None, record.max(1)));
+        let what = match options.encoding {
+            Some(encoding) => format!("invalid for {}", encoding.name()),
+            None => "invalid UTF-8".to_string(),
+        };
+        sink(Event::Warning(Warning {
+            location,
+            message: format!(
+                "{count} byte sequence(s) {what} were replaced with U+FFFD (the first in \
+                 this record); if the file was saved in another encoding, name it with \
+                 --encoding LABEL (e.g. --encoding windows-1252)"
+            ),
+        }))?;
+    }
+    Ok(())
+}
+
+/// True when a U+FFFD put in by decoding is anywhere in the record.
+fn holds_replacement(value: &Value) -> bool {
+    match value {
+        Value::String(s) => s.contains('\u{FFFD}'),
+        Value::Array(items) => items.iter().any(holds_replacement),
+        Value::Object(map) => map
+            .iter()
+            .any(|(k, v)| k.contains('\u{FFFD}') || holds_replacement(v)),
+        _ => false,
     }
 }
 

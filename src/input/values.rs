@@ -15,7 +15,8 @@ use std::sync::LazyLock;
 /// Thumbs (0/1) only make sense when the caller knows the field is binary.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Scale {
-    /// Guess: 1–5, or 1–10 when the value is above 5.
+    /// Not stated: 1–5. A value above 5 is refused rather than guessed to
+    /// be out of 10; the header or `--rating-scale` can say so.
     Auto,
     /// Thumbs down / up.
     Binary,
@@ -54,7 +55,6 @@ fn from_number(n: f64, scale: Scale) -> Option<f64> {
         }
         Scale::Range { .. } => return None,
         Scale::Auto if (1.0..=5.0).contains(&n) => n,
-        Scale::Auto if n > 5.0 && n <= 10.0 => return from_number(n, Scale::out_of(10.0)),
         Scale::Auto => return None,
     };
     Some((rating * 100.0).round() / 100.0)
@@ -233,7 +233,11 @@ mod tests {
         assert_eq!(rating(json!(3.5)), Some(3.5));
         assert_eq!(rating(json!("4/5")), Some(4.0));
         assert_eq!(rating(json!("8/10")), Some(4.11));
-        assert_eq!(rating(json!(7)), Some(3.67));
+        assert_eq!(
+            rating(json!(7)),
+            None,
+            "no scale stated: not guessed as 7/10"
+        );
         assert_eq!(
             parse_rating(
                 &json!(-2),
@@ -248,7 +252,7 @@ mod tests {
         assert_eq!(rating(json!("1 star")), Some(1.0));
         assert_eq!(rating(json!("FOUR")), Some(4.0));
         assert_eq!(rating(json!("★★★★☆")), Some(4.0));
-        assert_eq!(rating(json!(10)), Some(5.0));
+        assert_eq!(parse_rating(&json!(10), Scale::out_of(10.0)), Some(5.0));
         assert_eq!(rating(json!("4,5")), Some(4.5));
         assert_eq!(rating(json!(1)), Some(1.0));
         assert_eq!(parse_rating(&json!(0), Scale::Binary), Some(1.0));

@@ -9,7 +9,7 @@ fn reviews(values: Vec<Value>) -> Vec<Review> {
         .enumerate()
         .map(|(i, v)| {
             let location = Location::new("page".into(), None, i as u64 + 1);
-            map::to_review(v, location, &FieldOverrides::default()).unwrap()
+            map::to_review(v, location, &FieldOverrides::default(), &mut Vec::new()).unwrap()
         })
         .collect()
 }
