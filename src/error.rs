@@ -102,6 +102,9 @@ pub enum Error {
     },
     #[error("{0}")]
     Usage(String),
+    /// `--strict` met a bad record, which has been reported already.
+    #[error("stopped at the first bad record (--strict); fix it, or leave out --strict to report bad records and go on")]
+    Strict,
     #[error("{0}")]
     Fetch(#[from] crate::fetch::FetchError),
     #[error("writing output: {0}")]

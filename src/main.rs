@@ -16,8 +16,10 @@ fn main() -> ExitCode {
         Ok(outcome) => ExitCode::from(outcome.code()),
         Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
         Err(error) => {
-            let error = anyhow::Error::new(error);
-            let message = format!("replywise: error: {error:#}");
+            let message = format!(
+                "replywise: error: {}",
+                said_once(&anyhow::Error::new(error))
+            );
             let _ = std::io::Write::write_all(
                 &mut std::io::stderr(),
                 format!("{}\n", replywise::text::for_terminal(&message, true)).as_bytes(),
@@ -25,4 +27,21 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes, each said once: most messages already quote
+/// their cause ("nope.toml: No such file or directory"), and repeating it
+/// as a chain only makes the message harder to read.
+fn said_once(error: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            if !message.is_empty() {
+                message.push_str(": ");
+            }
+            message.push_str(&text);
+        }
+    }
+    message
 }

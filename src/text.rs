@@ -46,11 +46,16 @@ pub fn for_terminal(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A CSV cell that a spreadsheet will show as text, never run as a formula.
-/// Cells starting with `=`, `+`, `-`, `@`, tab or CR get a leading `'`, the
-/// neutraliser spreadsheets themselves recognise (OWASP's advice).
+/// A CSV text cell that a spreadsheet will show as text, never run as a
+/// formula. Cells starting with `=`, `+`, `-`, `@`, tab or CR, or with
+/// spaces and then one of those (spreadsheets skip the spaces), get a
+/// leading `'`, the neutraliser spreadsheets themselves recognise (OWASP's
+/// advice). Numbers are not text cells: the writer leaves them alone.
 pub fn for_csv_cell(cell: &str) -> Cow<'_, str> {
-    match cell.chars().next() {
+    if cell.starts_with(['\t', '\r']) {
+        return Cow::Owned(format!("'{cell}"));
+    }
+    match cell.trim_start_matches([' ', '\u{A0}']).chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{cell}")),
         _ => Cow::Borrowed(cell),
     }

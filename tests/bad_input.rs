@@ -171,3 +171,27 @@ fn a_record_over_the_size_limit_is_reported_and_reading_goes_on() {
         );
     }
 }
+
+#[test]
+fn errors_are_printed_once() {
+    let (code, _, stderr) = triage(
+        "ragged.csv",
+        b"id,rating,text\nu1,1,a,b\nu2,2,ok\n",
+        &["--strict"],
+    );
+    assert_eq!(code, Some(2));
+    assert_eq!(stderr.matches("row has 4 fields").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("stopped at the first bad record (--strict)"),
+        "{stderr}"
+    );
+
+    let out = replywise()
+        .args(["draft", "--profile", "nope.toml", &common::example()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr.matches("No such file").count(), 1, "{stderr}");
+    assert!(stderr.contains("nope.toml"), "{stderr}");
+}

@@ -269,7 +269,7 @@ fn invalid_bytes_warn_once_with_a_count_and_keep_every_review() {
 fn csv_output_cannot_run_formulas() {
     let out = replywise()
         .args(["triage", "--format", "csv"])
-        .write_stdin("author,text\n=HYPERLINK(\"http://x\"),+1 awful\n")
+        .write_stdin("author,text\n=HYPERLINK(\"http://x\"),\"  =1+2 awful\"\n")
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
@@ -282,8 +282,28 @@ fn csv_output_cannot_run_formulas() {
             .to_string()
     };
     assert_eq!(cell("author"), "'=HYPERLINK(\"http://x\")");
-    assert_eq!(cell("text"), "'+1 awful");
+    assert_eq!(
+        cell("text"),
+        "'  =1+2 awful",
+        "spaces before = do not hide it"
+    );
     assert_eq!(cell("label"), "negative");
+    // Numbers stay numbers a spreadsheet can sum; text is guarded.
+    assert!(
+        cell("score").parse::<f64>().unwrap() < 0.0,
+        "{}",
+        cell("score")
+    );
+    assert!(
+        cell("reasons").contains("\"weight\":-"),
+        "{}",
+        cell("reasons")
+    );
+    assert!(
+        !cell("reasons").contains("0000000"),
+        "no float noise: {}",
+        cell("reasons")
+    );
 }
 
 #[test]
@@ -341,38 +361,36 @@ fn table_strips_terminal_escapes_and_honours_color_flags() {
 }
 
 #[test]
-fn piping_into_head_is_a_clean_exit() {
+fn piping_into_head_is_a_clean_exit_in_every_format() {
     use std::io::{BufRead, BufReader, Write};
     use std::process::{Command as Std, Stdio};
-    let mut child = Std::new(assert_cmd::cargo::cargo_bin("replywise"))
-        .args(["triage", "--input-format", "text"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || {
-        for i in 0..200_000 {
-            if writeln!(stdin, "review number {i} was awful").is_err() {
-                break;
+    for format in ["jsonl", "json", "csv", "md", "table"] {
+        let mut child = Std::new(assert_cmd::cargo::cargo_bin("replywise"))
+            .args(["triage", "--input-format", "text", "--format", format])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let writer = std::thread::spawn(move || {
+            for i in 0..200_000 {
+                if writeln!(stdin, "review number {i} was awful").is_err() {
+                    break;
+                }
             }
-        }
-    });
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    serde_json::from_str::<Value>(&first).unwrap();
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+        });
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(!first.is_empty(), "{format}");
+        let out = child.wait_with_output().unwrap();
+        writer.join().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{format}: {stderr}");
+        assert!(!stderr.contains("Broken pipe"), "{format}: {stderr}");
+    }
 }
 
 #[test]

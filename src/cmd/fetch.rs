@@ -43,6 +43,7 @@ pub fn run(args: &FetchCmdArgs) -> Result<Outcome> {
                     }
                     FetchEvent::Input(Event::Warning(warning)) => report.warning(&warning),
                     FetchEvent::Note(note) => report.note(&note),
+                    FetchEvent::PartFailed(error) => report.input_failed(&Error::Fetch(error)),
                 }
                 Ok(())
             },

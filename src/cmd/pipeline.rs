@@ -33,17 +33,23 @@ pub fn each_review(
                     report.record_read();
                     report.failed(&error);
                     if args.strict {
-                        return Err(Error::Record(error));
+                        return Err(Error::Strict);
                     }
                 }
                 FetchEvent::Input(Event::Warning(warning)) => report.warning(&warning),
                 FetchEvent::Note(note) => report.note(&note),
+                FetchEvent::PartFailed(error) => {
+                    report.input_failed(&Error::Fetch(error));
+                    if args.strict {
+                        return Err(Error::Strict);
+                    }
+                }
             }
             Ok(())
         });
         match result {
             Ok(()) => {}
-            Err(e @ (Error::Write(_) | Error::Record(_))) => return Err(e),
+            Err(e @ (Error::Write(_) | Error::Strict)) => return Err(e),
             Err(e) if args.strict => return Err(e),
             Err(e) => report.input_failed(&e),
         }

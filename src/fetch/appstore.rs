@@ -7,7 +7,7 @@
 //! are fetched one after another and reviews de-duplicated by id.
 
 use super::{Ctx, Flow, Order};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use serde_json::Value;
 
 /// Apple's depth limit, in pages per storefront.
@@ -16,13 +16,22 @@ const MAX_PAGES: u32 = 10;
 /// What Apple says instead of JSON past the depth limit.
 const DEPTH_LIMIT_TEXT: &str = "page depth is limited";
 
+/// Fetches every storefront; one that fails is reported, naming it, and
+/// the others are still fetched.
 pub(super) fn fetch(ctx: &mut Ctx, app_id: &str) -> Result<()> {
     let countries = ctx.options.countries.clone();
     for country in &countries {
         if ctx.out.full() {
             break;
         }
-        storefront(ctx, app_id, country)?;
+        match storefront(ctx, app_id, country) {
+            Ok(()) => {}
+            Err(Error::Fetch(mut error)) if countries.len() > 1 => {
+                error.spec = format!("{} (storefront {country})", error.spec);
+                ctx.out.part_failed(error)?;
+            }
+            Err(other) => return Err(other),
+        }
     }
     Ok(())
 }

@@ -46,6 +46,9 @@ pub enum FetchEvent {
     /// Something the user should know, such as a source cap that cut the
     /// result short. Not an error.
     Note(String),
+    /// One part of a source failed (an App Store storefront); the rest of
+    /// it is still fetched. The run counts it as a failed input.
+    PartFailed(FetchError),
 }
 
 /// Everything about a run's fetching except the sources themselves.
@@ -257,6 +260,10 @@ impl<'a> Collector<'a> {
 
     fn note(&mut self, message: String) -> Result<()> {
         (self.sink)(FetchEvent::Note(message))
+    }
+
+    fn part_failed(&mut self, error: FetchError) -> Result<()> {
+        (self.sink)(FetchEvent::PartFailed(error))
     }
 
     /// Delivers one page of records; `origin` (a redacted URL) locates them.

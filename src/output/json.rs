@@ -106,7 +106,7 @@ fn cue(out: &mut Vec<u8>, c: &Cue) {
     string(out, &c.cue);
     span(out, c.start, c.end);
     out.extend_from_slice(b",\"weight\":");
-    float(out, c.weight);
+    float(out, c.weight_shown());
     out.extend_from_slice(b",\"kind\":");
     string(out, c.kind.name());
     if !c.rules.is_empty() {

@@ -181,10 +181,28 @@ pub struct Cue {
     pub cue: String,
     pub start: usize,
     pub end: usize,
+    #[serde(serialize_with = "weight_as_shown")]
     pub weight: f64,
     pub kind: CueKind,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<Rule>,
+}
+
+impl Cue {
+    /// The weight as output shows it: lexicon weights are `f32`, and their
+    /// widening to `f64` (1.6 becomes 1.600000023841858) is noise, not
+    /// precision.
+    pub fn weight_shown(&self) -> f64 {
+        shown(self.weight)
+    }
+}
+
+fn shown(weight: f64) -> f64 {
+    (weight * 10_000.0).round() / 10_000.0
+}
+
+fn weight_as_shown<S: serde::Serializer>(weight: &f64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(shown(*weight))
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -331,3 +331,33 @@ fn ratings_on_other_scales_survive_the_round_trip() {
     assert_eq!(rows[1]["rating_raw"], "9");
     assert_eq!(rows[1]["source"], "web");
 }
+
+#[test]
+fn a_failed_storefront_is_named_and_the_others_are_still_fetched() {
+    let server = Server::start(|url, _| {
+        if url.starts_with("/us/") {
+            Reply::new(500, "internal error")
+        } else if url.contains("page=1/") {
+            Reply::fixture("apple_gb_p1.json")
+        } else {
+            Reply::fixture("apple_gb_p2_empty.json")
+        }
+    });
+    let out = replywise()
+        .args(["fetch", "appstore:1000", "--country", "us,gb"])
+        .args(["--delay", "0", "--attempts", "1"])
+        .args(["--base-url", &format!("appstore={}", server.base)])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        !json_lines(&out.stdout).is_empty(),
+        "gb is fetched: {stderr}"
+    );
+    assert!(
+        stderr.contains("appstore:1000 (storefront us)") && stderr.contains("HTTP 500"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("error:").count(), 1, "{stderr}");
+}

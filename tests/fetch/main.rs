@@ -83,6 +83,7 @@ pub fn fetch_with(
             FetchEvent::Input(Event::Failed(e)) => failed.push(e),
             FetchEvent::Input(Event::Warning(w)) => panic!("unexpected warning {w}"),
             FetchEvent::Note(n) => notes.push(n),
+            FetchEvent::PartFailed(e) => notes.push(format!("failed: {e}")),
         }
         Ok(())
     });
