@@ -116,11 +116,17 @@ pub struct Location {
     pub origin: Arc<str>,
     /// 1-based line where the record starts, when the format has lines.
     pub line: Option<u64>,
-    /// 1-based index of the record within its input.
+    /// 1-based index of the record within its input; 0 for the input as a
+    /// whole (a warning about a page, not one of its reviews).
     pub record: u64,
 }
 
 impl Location {
+    /// The input as a whole.
+    pub fn whole(origin: Arc<str>) -> Location {
+        Location::new(origin, None, 0)
+    }
+
     pub fn new(origin: Arc<str>, line: Option<u64>, record: u64) -> Location {
         Location {
             origin,
@@ -134,6 +140,7 @@ impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
             Some(line) => write!(f, "{}:{}", self.origin, line),
+            None if self.record == 0 => write!(f, "{}", self.origin),
             None => write!(f, "{}: record {}", self.origin, self.record),
         }
     }

@@ -195,3 +195,30 @@ fn errors_are_printed_once() {
     assert_eq!(stderr.matches("No such file").count(), 1, "{stderr}");
     assert!(stderr.contains("nope.toml"), "{stderr}");
 }
+
+#[test]
+fn a_saved_web_page_is_read_for_its_marked_up_reviews() {
+    let page = std::fs::read(common::fixture("http/product_page.html")).unwrap();
+    let (code, results, stderr) = triage("page.html", &page, &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(results.len(), 3, "{stderr}");
+    assert!(results.iter().all(|r| r["source"] == "web"));
+    assert_eq!(results[0]["author"], "Priya Natarajan");
+    assert!(!results
+        .iter()
+        .any(|r| r["text"].as_str().unwrap().contains("<")));
+    // Sniffed from the content too, and a page without reviews says so.
+    let (_, results, _) = triage("saved", &page, &[]);
+    assert_eq!(results.len(), 3);
+    let (code, results, stderr) = triage(
+        "empty.html",
+        b"<!DOCTYPE html><html><body><p>Hi</p></body></html>",
+        &[],
+    );
+    assert_eq!(code, Some(2));
+    assert!(results.is_empty());
+    assert!(
+        stderr.contains("empty.html: a web page with no schema.org reviews"),
+        "{stderr}"
+    );
+}

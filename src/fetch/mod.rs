@@ -12,8 +12,6 @@ mod asc;
 pub mod client;
 pub mod error;
 mod gbp;
-mod html;
-pub mod jsonld;
 mod places;
 mod play;
 mod retry;

@@ -1,13 +1,14 @@
 //! Any `http(s)://` page: the schema.org reviews it marks up.
 //!
-//! An HTML page goes to [`super::jsonld`]; a JSON or JSON-LD answer is
+//! An HTML page goes to [`jsonld`]; a JSON or JSON-LD answer is
 //! searched directly. A page with no reviews is not an error (many shops
 //! render reviews with JavaScript, which replywise does not run), but the
 //! user is told.
 
 use super::client::Page;
-use super::{jsonld, Ctx, Order};
+use super::{Ctx, Order};
 use crate::error::Result;
+use crate::input::page::jsonld;
 use reqwest::header::{HeaderMap, HeaderValue, ACCEPT};
 use reqwest::Url;
 

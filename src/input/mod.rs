@@ -12,6 +12,7 @@ mod fields;
 mod json;
 mod lines;
 pub mod map;
+pub mod page;
 mod plain;
 mod scale;
 pub mod shapes;
@@ -36,6 +37,8 @@ pub enum InputFormat {
     Json,
     Jsonl,
     Text,
+    /// A saved web page: the schema.org reviews it marks up.
+    Html,
 }
 
 /// How to read inputs; shared by every input of a run.
@@ -170,16 +173,23 @@ pub fn read<R: Read + 'static>(
     };
     let reader: &mut dyn BufRead = &mut reader;
     let limit = options.record_limit();
+    let mut page_problems = Vec::new();
     match format {
         InputFormat::Csv => delimited::read(reader, origin, limit, &mut emit),
         InputFormat::Json => json::read_document(reader, origin, limit, &mut emit),
         InputFormat::Jsonl => json::read_lines(reader, origin, limit, &mut emit),
         InputFormat::Text => plain::read(reader, origin, options.paragraphs, limit, &mut emit),
+        InputFormat::Html => {
+            page::read(reader, origin, &mut emit).map(|problems| page_problems = problems)
+        }
     }?;
+    for message in page_problems {
+        let location = Location::whole(origin_arc.clone());
+        sink(Event::Warning(Warning { location, message }))?;
+    }
     let count = replaced.get();
     if count > 0 {
-        let location = first_replaced
-            .unwrap_or_else(|| Location::new(origin_arc.clone(), None, record.max(1)));
+        let location = first_replaced.unwrap_or_else(|| Location::whole(origin_arc.clone()));
         let what = match options.encoding {
             Some(encoding) => format!("invalid for {}", encoding.name()),
             None => "invalid UTF-8".to_string(),
@@ -214,12 +224,14 @@ pub fn detect(extension: Option<&str>, head: &str) -> InputFormat {
         Some("csv" | "tsv") => return InputFormat::Csv,
         Some("jsonl" | "ndjson") => return InputFormat::Jsonl,
         Some("txt" | "text") => return InputFormat::Text,
+        Some("html" | "htm" | "xhtml") => return InputFormat::Html,
         Some("json") => return json_kind(head),
         _ => {}
     }
     match head.trim_start().chars().next() {
         Some('[') => InputFormat::Json,
         Some('{') => json_kind(head),
+        Some('<') if page::looks_like_html(head) => InputFormat::Html,
         _ if looks_like_csv_header(head) => InputFormat::Csv,
         _ => InputFormat::Text,
     }
@@ -279,5 +291,7 @@ mod tests {
             InputFormat::Text
         );
         assert_eq!(detect(Some("dat"), "Loved it"), InputFormat::Text);
+        assert_eq!(detect(None, "\n<!DOCTYPE html><html>"), InputFormat::Html);
+        assert_eq!(detect(Some("htm"), "<p>hi"), InputFormat::Html);
     }
 }

@@ -17,7 +17,7 @@ fn reviews(values: Vec<Value>) -> Vec<Review> {
 #[test]
 fn json_ld_reviews_are_found_in_graph_arrays_and_nested_things() {
     let found = extract(include_str!(
-        "../../../tests/fixtures/http/product_page.html"
+        "../../../../tests/fixtures/http/product_page.html"
     ));
     assert_eq!(found.bad_blocks.len(), 1, "{:?}", found.bad_blocks);
     let r = reviews(found.reviews);
@@ -52,7 +52,7 @@ fn json_ld_reviews_are_found_in_graph_arrays_and_nested_things() {
 #[test]
 fn microdata_is_read_when_there_is_no_json_ld() {
     let found = extract(include_str!(
-        "../../../tests/fixtures/http/microdata_page.html"
+        "../../../../tests/fixtures/http/microdata_page.html"
     ));
     assert!(found.bad_blocks.is_empty());
     let r = reviews(found.reviews);
