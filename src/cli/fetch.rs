@@ -42,6 +42,12 @@ pub struct FetchCmdArgs {
     pub sources: Vec<String>,
     #[command(flatten)]
     pub fetch: FetchArgs,
+    /// Write the reviews to FILE instead of stdout.
+    #[arg(short = 'o', long, value_name = "FILE", help_heading = "Output")]
+    pub output: Option<std::path::PathBuf>,
+    /// No progress line and no notes; errors are still shown.
+    #[arg(short = 'q', long, help_heading = "Output")]
+    pub quiet: bool,
 }
 
 /// How sources are fetched; shared by every command that takes them.

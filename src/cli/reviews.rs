@@ -43,6 +43,7 @@ Each draft is fitted to its platform's limit (Google Play 350 characters,
 Google Business Profile 4,096 bytes, App Store 5,970 characters) by dropping
 the least essential sentences. replywise drafts; a person posts.";
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Input")]
 pub struct InputArgs {
     /// Files to read (`-` or nothing reads stdin), or sources to fetch (appstore:ID, https://...).
     #[arg(value_name = "INPUT")]
@@ -109,6 +110,7 @@ impl InputArgs {
             },
             max_record_bytes: Some(self.max_record_bytes),
             encoding: self.encoding,
+            bytes_read: None,
         }
     }
 
@@ -137,10 +139,17 @@ pub enum ColorChoice {
 
 /// How results are written.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Output")]
 pub struct OutputArgs {
-    /// Output format [default: table on a terminal, jsonl otherwise].
+    /// Output format [default: from the -o file's extension, else table on a terminal, jsonl otherwise].
     #[arg(long, value_enum)]
     pub format: Option<OutputFormat>,
+    /// Write results to FILE instead of stdout (never one of the inputs).
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// No progress line and no notes; warnings and errors are still shown.
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
     /// Colour in the table (NO_COLOR in the environment also turns it off).
     #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
     pub color: ColorChoice,
@@ -181,18 +190,18 @@ pub struct TriageArgs {
     #[command(flatten)]
     pub output: OutputArgs,
     /// Write only reviews with these labels (repeat or comma-separate).
-    #[arg(long, value_enum, value_delimiter = ',')]
+    #[arg(long, help_heading = "Triage", value_enum, value_delimiter = ',')]
     pub only: Vec<OnlyLabel>,
     /// Judge from the text alone, ignoring star ratings.
-    #[arg(long)]
+    #[arg(long, help_heading = "Triage")]
     pub ignore_rating: bool,
     /// Exit with 1 when any negative review was found (for alerting scripts).
-    #[arg(long)]
+    #[arg(long, help_heading = "Triage")]
     pub fail_on_negative: bool,
     /// The business profile, whose `kind` and `business_name` show reviews
     /// about another business (default: ./replywise.toml, then the config
     /// directory).
-    #[arg(long, value_name = "FILE")]
+    #[arg(short = 'p', long, help_heading = "Triage", value_name = "FILE")]
     pub profile: Option<std::path::PathBuf>,
     #[command(flatten)]
     pub phrasebook: PhrasebookArg,
@@ -203,7 +212,7 @@ pub struct TriageArgs {
 pub struct PhrasebookArg {
     /// A directory laid over the built-in phrasebook (same layout, e.g.
     /// DIR/lexicon/words.toml adds or reweighs words).
-    #[arg(long = "phrasebook", value_name = "DIR")]
+    #[arg(long = "phrasebook", value_name = "DIR", help_heading = "Phrasebook")]
     pub dir: Option<PathBuf>,
 }
 
@@ -222,25 +231,31 @@ pub struct DraftArgs {
     #[command(flatten)]
     pub output: OutputArgs,
     /// Draft for every review, thanking the happy ones too.
-    #[arg(long)]
+    #[arg(long, help_heading = "Drafting")]
     pub all: bool,
     /// Draft only for reviews with these labels (repeat or comma-separate).
-    #[arg(long, value_enum, value_delimiter = ',', conflicts_with = "all")]
+    #[arg(
+        long,
+        help_heading = "Drafting",
+        value_enum,
+        value_delimiter = ',',
+        conflicts_with = "all"
+    )]
     pub only: Vec<OnlyLabel>,
     /// Fit drafts to this platform's reply limit instead of each review's own.
-    #[arg(long, value_parser = parse_platform, value_name = "PLATFORM")]
+    #[arg(long, help_heading = "Drafting", value_parser = parse_platform, value_name = "PLATFORM")]
     pub platform: Option<Platform>,
     /// The business profile to use (default: ./replywise.toml, then the config directory).
-    #[arg(long, value_name = "FILE")]
+    #[arg(short = 'p', long, help_heading = "Drafting", value_name = "FILE")]
     pub profile: Option<std::path::PathBuf>,
     /// Judge from the text alone, ignoring star ratings.
-    #[arg(long)]
+    #[arg(long, help_heading = "Drafting")]
     pub ignore_rating: bool,
     /// Draft for reviews that already have an owner reply too.
-    #[arg(long)]
+    #[arg(long, help_heading = "Drafting")]
     pub include_answered: bool,
     /// Show, under each draft, where each sentence comes from.
-    #[arg(long)]
+    #[arg(long, help_heading = "Drafting")]
     pub explain: bool,
     #[command(flatten)]
     pub fetch: FetchArgs,

@@ -9,7 +9,7 @@ Examples:
   replywise rewrite \"We can't refund you until the item reaches us.\"
   replywise rewrite --diff --file draft.txt
   replywise rewrite --check --file macros/*.txt        # lint; exit 1 on findings
-  replywise rewrite --jsonl --field body < drafts.jsonl > rewritten.jsonl
+  replywise rewrite --input-format jsonl --text-field body -o rewritten.jsonl < drafts.jsonl
   replywise rewrite --phrasebook ./my-phrasebook --format json < draft.txt
 
 Each TEXT argument is one text; `-` or no TEXT and no --file reads stdin.
@@ -23,6 +23,15 @@ pub enum RewriteFormat {
     Text,
     /// A JSON array: one object per input with the rewritten text and findings.
     Json,
+}
+
+/// What `rewrite` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RewriteInput {
+    /// Each TEXT argument or file is one text.
+    Text,
+    /// JSON Lines: one object per line, its text in --text-field.
+    Jsonl,
 }
 
 #[derive(Debug, Args)]
@@ -42,22 +51,49 @@ pub struct RewriteArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: RewriteFormat,
-    /// Read JSON Lines and add `rewritten` and `findings` to each object.
+    /// How to read the inputs: each as one text, or JSON Lines of objects
+    /// that gain `rewritten` and `findings`.
+    #[arg(
+        long = "input-format",
+        value_enum,
+        value_name = "FORMAT",
+        default_value = "text"
+    )]
+    pub input_format: RewriteInput,
+    /// Same as --input-format jsonl.
     #[arg(long, conflicts_with = "diff")]
     pub jsonl: bool,
-    /// With --jsonl: the field (or dotted path) holding the text.
-    #[arg(long, value_name = "NAME", default_value = "text", requires = "jsonl")]
-    pub field: String,
-    /// With --jsonl: records rewritten at once, on this many threads
+    /// With JSON Lines: the field (or dotted path) holding the text.
+    #[arg(
+        long = "text-field",
+        visible_alias = "field",
+        value_name = "NAME",
+        default_value = "text"
+    )]
+    pub text_field: String,
+    /// With JSON Lines: records rewritten at once, on this many threads
     /// (default: one per CPU). Output keeps the input's order.
-    #[arg(long, short = 'j', value_name = "N", requires = "jsonl")]
+    #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<std::num::NonZeroUsize>,
+    /// With JSON Lines: skip, and report, any line longer than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::input::DEFAULT_MAX_RECORD_BYTES)]
+    pub max_record_bytes: usize,
+    /// Write results to FILE instead of stdout (never one of the inputs).
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Layer this phrasebook directory (rewrite.toml, rules/*.toml) over the built-in one.
     #[arg(long, value_name = "DIR")]
     pub phrasebook: Option<PathBuf>,
     /// Colour in --diff and --check output (NO_COLOR also turns it off).
     #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
     pub color: ColorChoice,
+}
+
+impl RewriteArgs {
+    /// True when the inputs are JSON Lines (`--input-format jsonl` or `--jsonl`).
+    pub fn is_jsonl(&self) -> bool {
+        self.jsonl || self.input_format == RewriteInput::Jsonl
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -28,8 +28,8 @@ pub fn run(args: &DraftArgs) -> Result<Outcome> {
     if args.explain {
         output.format = Some(crate::output::OutputFormat::Md);
     }
-    let mut out = writer(&output);
-    let mut report = Reporter::new();
+    let (mut out, terminal) = writer(&output, &args.input.inputs)?;
+    let mut report = Reporter::new(output.quiet, terminal);
 
     let result = pipeline::each_review(&args.input, &args.fetch, &mut report, |report, review| {
         // A review the owner already answered needs no second reply.

@@ -1,5 +1,6 @@
 //! `replywise fetch`: pull reviews over HTTP and write them as JSON Lines.
 
+use super::destination;
 use super::sources::Fetching;
 use super::{Outcome, Reporter};
 use crate::cli::FetchCmdArgs;
@@ -23,8 +24,9 @@ pub fn run(args: &FetchCmdArgs) -> Result<Outcome> {
         })
         .collect::<Result<Vec<_>>>()?;
     let fetching = Fetching::from_args(&args.fetch)?;
-    let mut out = ReviewLinesWriter::new(std::io::BufWriter::new(std::io::stdout()));
-    let mut report = Reporter::new();
+    let destination = destination::open(args.output.as_deref(), &[])?;
+    let mut out = ReviewLinesWriter::new(std::io::BufWriter::new(destination.out));
+    let mut report = Reporter::new(args.quiet, destination.terminal);
     for source in &sources {
         let result = fetch::fetch(
             source,

@@ -3,6 +3,7 @@
 //! This is the edge of the library: it opens inputs, picks writers for
 //! stdout and reports problems on stderr. The modules it calls never print.
 
+mod destination;
 mod draft;
 mod eval;
 mod explain;
@@ -10,6 +11,7 @@ mod fetch;
 mod init;
 mod phrasebook;
 mod pipeline;
+mod progress;
 mod report;
 mod rewrite;
 pub mod sources;
@@ -93,26 +95,29 @@ pub fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-/// The writer for stdout that the output flags ask for.
-pub fn writer(args: &OutputArgs) -> Box<dyn Writer> {
-    let stdout = std::io::stdout();
-    let terminal = stdout.is_terminal();
-    let format = args.format.unwrap_or(if terminal {
+/// The writer the output flags ask for, and whether results go to a
+/// terminal (which decides the default format, colour and progress).
+pub fn writer(args: &OutputArgs, inputs: &[String]) -> Result<(Box<dyn Writer>, bool)> {
+    let destination = destination::open(args.output.as_deref(), inputs)?;
+    let terminal = destination.terminal;
+    let format = args.format.or(destination.format).unwrap_or(if terminal {
         OutputFormat::Table
     } else {
         OutputFormat::Jsonl
     });
-    let out = std::io::BufWriter::with_capacity(64 * 1024, stdout);
-    match format {
+    let out = std::io::BufWriter::with_capacity(64 * 1024, destination.out);
+    let writer: Box<dyn Writer> = match format {
         OutputFormat::Table => {
             let width = terminal_width();
-            Box::new(TableWriter::new(out, use_color(args.color), width))
+            let color = terminal && use_color(args.color) || args.color == ColorChoice::Always;
+            Box::new(TableWriter::new(out, color, width))
         }
         OutputFormat::Jsonl => Box::new(JsonLinesWriter::new(out)),
         OutputFormat::Json => Box::new(JsonArrayWriter::new(out)),
         OutputFormat::Csv => Box::new(CsvWriter::new(out)),
         OutputFormat::Md => Box::new(MarkdownWriter::new(out)),
-    }
+    };
+    Ok((writer, terminal))
 }
 
 /// The terminal's width: `COLUMNS` when the shell exports it, else what

@@ -1,7 +1,7 @@
 //! The loop every review command shares: read (or fetch) every input, hand
 //! each review on, report every failure with its location, and keep going.
 
-use super::sources::{self, Fetching};
+use super::sources::{self, Fetching, Input};
 use super::Reporter;
 use crate::cli::{FetchArgs, InputArgs};
 use crate::error::{Error, Result};
@@ -21,7 +21,8 @@ pub fn each_review(
 ) -> Result<()> {
     let inputs = sources::resolve(&args.paths()?)?;
     let fetching = Fetching::from_args(fetch)?;
-    let options = args.options();
+    let mut options = args.options();
+    options.bytes_read = report.count_bytes(total_size(&inputs));
     for input in &inputs {
         let result = sources::read(input, &options, &fetching, &mut |event| {
             match event {
@@ -55,4 +56,15 @@ pub fn each_review(
         }
     }
     Ok(())
+}
+
+/// The inputs' total size, when every one is a file whose size is known.
+fn total_size(inputs: &[Input]) -> Option<u64> {
+    inputs.iter().try_fold(0u64, |total, input| match input {
+        Input::Path(path) if path != "-" => {
+            let size = std::fs::metadata(path).ok().filter(|m| m.is_file())?.len();
+            Some(total + size)
+        }
+        _ => None,
+    })
 }

@@ -4,14 +4,15 @@
 //! closing line (`read N, wrote M, failed K`) makes the totals checkable:
 //! read = wrote + filtered + failed, so nothing is lost silently.
 
+use super::progress::Progress;
 use crate::error::{Error, RecordError, Warning};
 use crate::review::Platform;
 use crate::text::for_terminal;
 use crate::triage::Label;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Write};
-use std::time::Duration;
+use std::io::Write;
+use std::sync::atomic::AtomicU64;
+use std::sync::Arc;
 
 #[derive(Default)]
 pub struct Reporter {
@@ -25,25 +26,30 @@ pub struct Reporter {
     pub warnings: u64,
     labels: BTreeMap<Label, u64>,
     sources: BTreeMap<&'static str, u64>,
-    progress: Option<ProgressBar>,
+    progress: Option<Progress>,
+    /// `--quiet`: no progress and no notes; warnings and errors still show.
+    quiet: bool,
 }
 
 impl Reporter {
-    /// A reporter; shows a spinner with counts when stderr is a terminal.
-    pub fn new() -> Reporter {
-        let progress = std::io::stderr().is_terminal().then(|| {
-            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(4));
-            bar.set_style(
-                ProgressStyle::with_template("{spinner} {pos} reviews ({per_sec})")
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-            );
-            bar.enable_steady_tick(Duration::from_millis(250));
-            bar
-        });
+    /// A reporter. Progress shows on a terminal's stderr once a run has
+    /// lasted a second, unless results go to that terminal or `quiet`.
+    pub fn new(quiet: bool, results_on_terminal: bool) -> Reporter {
         Reporter {
-            progress,
+            progress: Progress::new(quiet, results_on_terminal),
+            quiet,
             ..Reporter::default()
         }
+    }
+
+    /// The counter input readers add bytes to, when progress is shown;
+    /// `total` is the inputs' size when every one is a file.
+    pub fn count_bytes(&mut self, total: Option<u64>) -> Option<Arc<AtomicU64>> {
+        let progress = self.progress.as_mut()?;
+        if let Some(total) = total {
+            progress.expect_bytes(total);
+        }
+        Some(progress.bytes())
     }
 
     /// Prints a line on stderr without tearing the progress bar, with any
@@ -51,15 +57,15 @@ impl Reporter {
     fn say(&self, message: &str) {
         let line = for_terminal(message, true);
         match &self.progress {
-            Some(bar) => bar.suspend(|| eprintln_safe(&line)),
+            Some(progress) => progress.suspend(|| eprintln_safe(&line)),
             None => eprintln_safe(&line),
         }
     }
 
     pub fn record_read(&mut self) {
         self.read += 1;
-        if let Some(bar) = &self.progress {
-            bar.inc(1);
+        if let Some(progress) = &mut self.progress {
+            progress.tick(self.read);
         }
     }
 
@@ -78,7 +84,9 @@ impl Reporter {
     /// Something worth knowing that is not a failure, such as a source cap
     /// that cut a fetch short.
     pub fn note(&self, message: &str) {
-        self.say(&format!("replywise: note: {message}"));
+        if !self.quiet {
+            self.say(&format!("replywise: note: {message}"));
+        }
     }
 
     pub fn failed(&mut self, error: &RecordError) {
@@ -100,8 +108,8 @@ impl Reporter {
     /// The closing lines: the summary when asked for, and the counts
     /// whenever something failed.
     pub fn finish(&mut self, summary: bool) {
-        if let Some(bar) = self.progress.take() {
-            bar.finish_and_clear();
+        if let Some(progress) = self.progress.take() {
+            progress.finish();
         }
         if self.answered > 0 {
             self.note(&format!(

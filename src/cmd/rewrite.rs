@@ -5,7 +5,7 @@
 //! line by line so memory stays flat however long the file is.
 
 use super::{use_color, Outcome};
-use crate::cli::{RewriteArgs, RewriteFormat};
+use crate::cli::{ColorChoice, RewriteArgs, RewriteFormat};
 use crate::error::{Error, Result};
 use crate::phrasebook::{FixKind, Phrasebook};
 use crate::rewrite::{check_record, rewrite_record, Engine, Finding, Rewritten};
@@ -66,16 +66,22 @@ pub fn run(args: &RewriteArgs) -> Result<Outcome> {
     if inputs.is_empty() {
         inputs.push(Input::Path("-".into()));
     }
-    if args.jsonl && inputs.iter().any(|i| matches!(i, Input::Arg(..))) {
+    if args.is_jsonl() && inputs.iter().any(|i| matches!(i, Input::Arg(..))) {
         return Err(Error::Usage(
-            "--jsonl reads JSON Lines from --file PATH or stdin, not from TEXT arguments".into(),
+            "JSON Lines are read from --file PATH or stdin, not from TEXT arguments".into(),
         ));
     }
-    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
-    let color = use_color(args.color);
+    if args.is_jsonl() && args.diff {
+        return Err(Error::Usage(
+            "--diff shows one text's changes; with JSON Lines, each record gains `rewritten` and `findings` instead".into(),
+        ));
+    }
+    let destination = super::destination::open(args.output.as_deref(), &args.files)?;
+    let color = args.color == ColorChoice::Always || destination.terminal && use_color(args.color);
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, destination.out);
     let mut state = Run::default();
     for input in &inputs {
-        let result = if args.jsonl {
+        let result = if args.is_jsonl() {
             jsonl(engine, args, input, &mut out, &mut state)
         } else {
             plain(engine, args, input, color, &mut out, &mut state)
@@ -89,7 +95,7 @@ pub fn run(args: &RewriteArgs) -> Result<Outcome> {
             }
         }
     }
-    if args.format == RewriteFormat::Json && !args.jsonl {
+    if args.format == RewriteFormat::Json && !args.is_jsonl() {
         serde_json::to_writer_pretty(&mut out, &state.json).map_err(|e| Error::Write(e.into()))?;
         out.write_all(b"\n").map_err(Error::Write)?;
     }
@@ -389,11 +395,18 @@ fn jsonl(
 
 /// One record rewritten (or checked).
 fn record(engine: &Engine, args: &RewriteArgs, line: &[u8]) -> RecordOutcome {
+    if line.len() > args.max_record_bytes {
+        return Err(format!(
+            "a record of {} bytes is over the limit of {} bytes (--max-record-bytes)",
+            line.len(),
+            args.max_record_bytes
+        ));
+    }
     if args.check {
-        return check_record(engine, line, &args.field).map(|f| (Vec::new(), f));
+        return check_record(engine, line, &args.text_field).map(|f| (Vec::new(), f));
     }
     let mut object = Vec::with_capacity(line.len() * 2);
-    let result = rewrite_record(engine, line, &args.field, &mut object)?;
+    let result = rewrite_record(engine, line, &args.text_field, &mut object)?;
     object.push(b'\n');
     Ok((object, result.findings))
 }

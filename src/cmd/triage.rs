@@ -12,8 +12,8 @@ pub fn run(args: &TriageArgs) -> Result<Outcome> {
     let classifier = Classifier::for_phrasebook(args.phrasebook.dir.as_deref())?
         .for_business(profile.kind, profile.business_name.as_deref());
     let only: Vec<Label> = args.only.iter().map(|o| o.label()).collect();
-    let mut out = writer(&args.output);
-    let mut report = Reporter::new();
+    let (mut out, terminal) = writer(&args.output, &args.input.inputs)?;
+    let mut report = Reporter::new(args.output.quiet, terminal);
     let mut negatives = 0u64;
 
     let result = pipeline::each_review(&args.input, &args.fetch, &mut report, |report, review| {

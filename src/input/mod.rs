@@ -28,6 +28,7 @@ use decode::Decoded;
 use serde_json::Value;
 use std::io::{BufRead, Read};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 /// A container format. Which export it is comes later, from the fields.
@@ -54,6 +55,22 @@ pub struct InputOptions {
     pub max_record_bytes: Option<usize>,
     /// The encoding every input is in (`--encoding`); detected when `None`.
     pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Bytes read from files are added here, for a progress line.
+    pub bytes_read: Option<Arc<AtomicU64>>,
+}
+
+/// A file that adds what is read from it to a shared count.
+struct Counted {
+    file: std::fs::File,
+    count: Arc<AtomicU64>,
+}
+
+impl Read for Counted {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.file.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
 }
 
 impl InputOptions {
@@ -103,7 +120,14 @@ pub fn read_path(
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    read(file, path, extension.as_deref(), options, sink)
+    match &options.bytes_read {
+        Some(count) => {
+            let count = count.clone();
+            let counted = Counted { file, count };
+            read(counted, path, extension.as_deref(), options, sink)
+        }
+        None => read(file, path, extension.as_deref(), options, sink),
+    }
 }
 
 /// Reads reviews from any reader. `origin` names it in locations;
