@@ -14,7 +14,7 @@ use thiserror::Error;
 pub enum Problem {
     #[error("no review text: expected a column or key such as {expected}; use --text-field NAME to choose one")]
     NoText { expected: String },
-    #[error("unknown rating form {value:?}: give 1-5, 1-10, 0/1, '4/5', '4 stars', 'FOUR' or '★★★★☆', or choose another column with --rating-field")]
+    #[error("unknown rating form {value:?}: give 1-5, '4/5', '4 stars', 'FOUR' or '★★★★☆' (another scale in the header, 'Rating (out of 10)', or with --rating-scale), or choose another column with --rating-field")]
     BadRating { value: String },
     #[error("rating {value} is above 5 but the scale is not stated; name it in the header (\"Rating (out of 10)\") or with --rating-scale 10")]
     UnstatedScale { value: String },

@@ -11,6 +11,11 @@ use crate::review::Platform;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
+/// How the template written by `replywise init` marks a fact still to be
+/// filled in (`"[your business name]"`): loading a profile that still has
+/// one set is an error, so a slot never reaches a posted reply.
+pub const SLOT_MARK: &str = "\"[your ";
+
 /// The file name looked for in the working and config directories.
 pub const FILE_NAME: &str = "replywise.toml";
 
@@ -100,6 +105,20 @@ fn platform<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Platform>, 
 impl Profile {
     /// Parses a profile; errors are located in `path`.
     pub fn parse(text: &str, path: &str) -> Result<Profile> {
+        for (at, _) in text.match_indices(SLOT_MARK) {
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            if !text[line_start..at].contains('#') {
+                let (line, column) = crate::text::line_column(text, at);
+                return Err(Error::Config {
+                    path: path.to_string(),
+                    line,
+                    column,
+                    message: "this is still a slot of the template; write the real fact, or \
+                              put a # before the line to leave it out"
+                        .into(),
+                });
+            }
+        }
         toml::from_str(text).map_err(|e| toml_error(path, text, &e))
     }
 

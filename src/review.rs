@@ -61,6 +61,29 @@ impl Platform {
         Platform::ALL.into_iter().find(|p| p.name() == name)
     }
 
+    /// The platform an export's own `source` or `platform` column names,
+    /// written as people write it ("Google Play", "App Store", "iOS",
+    /// "Google"); `None` for anything else, which is then kept as it is.
+    pub fn from_label(label: &str) -> Option<Platform> {
+        let folded: String = label
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        let known = Platform::ALL
+            .into_iter()
+            .filter(|p| *p != Platform::Unknown)
+            .find(|p| p.name().replace('_', "") == folded);
+        known.or(match folded.as_str() {
+            "playstore" | "googleplaystore" | "android" => Some(Platform::GooglePlay),
+            "apple" | "ios" | "itunes" | "appleappstore" => Some(Platform::AppStore),
+            "google" | "googlemaps" | "gbp" | "googlemybusiness" | "googlereviews" => {
+                Some(Platform::GoogleBusiness)
+            }
+            _ => None,
+        })
+    }
+
     /// The longest reply the platform accepts, where it has a reply API
     /// that enforces one. Replies longer than this are rejected.
     pub fn reply_limit(self) -> Option<ReplyLimit> {

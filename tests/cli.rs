@@ -419,12 +419,44 @@ fn every_subcommand_has_help_with_an_example() {
 }
 
 #[test]
-fn completions_are_printed() {
-    replywise()
-        .args(["completions", "bash"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("replywise"));
+fn completions_know_every_command_and_their_flags() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = replywise().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success());
+        let script = String::from_utf8(out.stdout).unwrap();
+        for word in [
+            "triage",
+            "draft",
+            "rewrite",
+            "fetch",
+            "max-record-bytes",
+            "encoding",
+            "text-field",
+        ] {
+            assert!(script.contains(word), "{shell} completions lack {word}");
+        }
+    }
+}
+
+#[test]
+fn man_pages_are_generated_from_the_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = replywise().arg("man").arg(dir.path()).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let main = std::fs::read_to_string(dir.path().join("replywise.1")).unwrap();
+    assert!(
+        main.starts_with(".ie") || main.contains(".TH"),
+        "roff: {main:.80}"
+    );
+    assert!(main.contains("triage"));
+    let triage = std::fs::read_to_string(dir.path().join("replywise-triage.1")).unwrap();
+    assert!(triage.contains("max\\-record\\-bytes"), "{triage:.2000}");
+    assert!(triage.contains("Examples"), "the examples are in the page");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("man pages into"));
 }
 
 #[test]
@@ -489,4 +521,53 @@ fn init_writes_a_profile_once() {
         .assert()
         .success();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn the_readme_json_example_is_what_triage_prints() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("```json\n{\"id\":\"r-1001\"")
+        .expect("README's JSON example");
+    let block = &readme[start + 8..];
+    let block = &block[..block.find("```").unwrap()];
+    let out = replywise()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "triage",
+            "--format",
+            "jsonl",
+            "examples/restaurant_reviews.csv",
+        ])
+        .output()
+        .unwrap();
+    let sarah = json_lines(&out.stdout).remove(0);
+    let keys: Vec<&String> = sarah.as_object().unwrap().keys().collect();
+    // Every top-level key the example shows, in the order the program writes them.
+    let shown: Vec<String> = keys
+        .iter()
+        .filter(|k| block.contains(&format!("\"{k}\":")))
+        .map(|k| k.to_string())
+        .collect();
+    assert_eq!(shown.len(), keys.len(), "README shows every key: {keys:?}");
+    let mut at = 0;
+    for key in &shown {
+        let found = block[at..]
+            .find(&format!("\"{key}\":"))
+            .unwrap_or_else(|| panic!("{key} out of order"));
+        at += found;
+        // A value shown whole (not elided with …) is the program's value.
+        let rest = &block[at + key.len() + 3..];
+        let end = rest.find([',', '\n']).unwrap_or(rest.len());
+        let shown_value = rest[..end].trim_end_matches('}');
+        if !shown_value.contains('…') && !shown_value.starts_with(['[', '{'])
+            || shown_value == "[]"
+            || shown_value == "{}"
+        {
+            let value: Value = serde_json::from_str(shown_value)
+                .unwrap_or_else(|e| panic!("{key}: {shown_value}: {e}"));
+            assert_eq!(value, sarah[key.as_str()], "README's {key}");
+        }
+    }
 }

@@ -315,3 +315,28 @@ fn real_samples_map_without_errors() {
         );
     }
 }
+
+#[test]
+fn a_generic_exports_own_source_column_is_kept() {
+    let csv = "id,source,rating,text\n1,Google Play,2,Crashes on start\n2,App Store,1,Lost my notes\n3,zomato,2,Cold food\n";
+    let mut reviews = Vec::new();
+    let options = InputOptions::default();
+    input::read(
+        std::io::Cursor::new(csv),
+        "s.csv",
+        Some("csv"),
+        &options,
+        &mut |e| {
+            if let Event::Review(r) = e {
+                reviews.push(*r);
+            }
+            Ok(())
+        },
+    )
+    .unwrap();
+    assert_eq!(reviews[0].source, Platform::GooglePlay);
+    assert_eq!(reviews[1].source, Platform::AppStore);
+    // A platform replywise does not know stays as the export wrote it.
+    assert_eq!(reviews[2].source, Platform::Unknown);
+    assert_eq!(reviews[2].extra["source"], json!("zomato"));
+}

@@ -75,4 +75,10 @@ pub enum Command {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
+    /// Write man pages (replywise.1 and one per command) into a directory.
+    #[command(after_help = "Example:\n  replywise man ~/.local/share/man/man1 && man replywise")]
+    Man {
+        /// The directory to write the pages into (created if missing).
+        dir: std::path::PathBuf,
+    },
 }

@@ -20,19 +20,21 @@ struct Fact {
     example: &'static str,
 }
 
+// Examples are visible slots (`"[your ...]"`), never facts that could pass
+// for the owner's: a profile that still sets one does not load.
 const FACTS: &[Fact] = &[
-    Fact { key: "business_name", why: "The name customers know you by.", example: "\"The Corner Bistro\"" },
-    Fact { key: "kind", why: "What the business is; it picks wording that fits (an app is never offered a meal) and sets aside reviews of a visit elsewhere.", example: "\"restaurant\"" },
-    Fact { key: "signer_name", why: "Who signs the replies.", example: "\"Sam\"" },
-    Fact { key: "signer_role", why: "Their role.", example: "\"Owner\"" },
-    Fact { key: "contact_email", why: "Where an unhappy customer reaches a person (one of e-mail, phone, web address).", example: "\"hello@example.com\"" },
-    Fact { key: "contact_phone", why: "", example: "\"+44 20 7946 0000\"" },
-    Fact { key: "contact_url", why: "", example: "\"https://example.com/contact\"" },
-    Fact { key: "offers", why: "What drafts may offer; nothing else is ever offered, and with none listed drafts invite the reviewer to get in touch.", example: "[\"refund\"]" },
-    Fact { key: "refund_time", why: "Time frames you are happy to promise in public.", example: "\"5 business days\"" },
-    Fact { key: "delivery_time", why: "", example: "\"2-3 working days\"" },
-    Fact { key: "call_back_within", why: "", example: "\"one working day\"" },
-    Fact { key: "discount", why: "A discount you are happy to give.", example: "\"20%\"" },
+    Fact { key: "business_name", why: "The name customers know you by.", example: "\"[your business name]\"" },
+    Fact { key: "kind", why: "What the business is; it picks wording that fits (an app is never offered a meal) and sets aside reviews of a visit elsewhere.", example: "\"[your kind of business]\"" },
+    Fact { key: "signer_name", why: "Who signs the replies.", example: "\"[your first name]\"" },
+    Fact { key: "signer_role", why: "Their role.", example: "\"[your role, e.g. Owner]\"" },
+    Fact { key: "contact_email", why: "Where an unhappy customer reaches a person (one of e-mail, phone, web address).", example: "\"[your contact e-mail]\"" },
+    Fact { key: "contact_phone", why: "", example: "\"[your contact phone number]\"" },
+    Fact { key: "contact_url", why: "", example: "\"[your contact page address]\"" },
+    Fact { key: "offers", why: "What drafts may offer; nothing else is ever offered, and with none listed drafts invite the reviewer to get in touch.", example: "[]" },
+    Fact { key: "refund_time", why: "Time frames you are happy to promise in public.", example: "\"[your refund time, e.g. 5 business days]\"" },
+    Fact { key: "delivery_time", why: "", example: "\"[your delivery time]\"" },
+    Fact { key: "call_back_within", why: "", example: "\"[your call-back time]\"" },
+    Fact { key: "discount", why: "A discount you are happy to give.", example: "\"[your discount, e.g. 10%]\"" },
     Fact { key: "tone", why: "warm or formal.", example: "\"warm\"" },
 ];
 
@@ -155,7 +157,44 @@ pub fn run(path: &Path, force: bool) -> Result<Outcome> {
     // What is written must load; a test proves it for every answer.
     Profile::parse(&text, &path.display().to_string())?;
     write(path, &text, force)?;
+    eprintln!("{}", said(path, &answers));
     Ok(Outcome::Clean)
+}
+
+/// What `init` tells the owner it wrote, and what is left to fill in.
+fn said(path: &Path, answers: &[(&'static str, String)]) -> String {
+    let given = |key: &str| answers.iter().any(|(k, _)| *k == key);
+    let set: Vec<&str> = FACTS.iter().map(|f| f.key).filter(|k| given(k)).collect();
+    let mut missing: Vec<&str> = ["business_name", "kind", "signer_name", "signer_role"]
+        .into_iter()
+        .filter(|k| !given(k))
+        .collect();
+    if !["contact_email", "contact_phone", "contact_url"]
+        .iter()
+        .any(|k| given(k))
+    {
+        missing.push("a contact (contact_email, contact_phone or contact_url)");
+    }
+    if !given("offers") {
+        missing.push(
+            "offers (until then drafts offer nothing, and invite the reviewer to get in touch)",
+        );
+    }
+    let mut message = format!(
+        "wrote {}: {}",
+        path.display(),
+        match set.len() {
+            0 => "nothing set yet".to_string(),
+            _ => format!("set {}", set.join(", ")),
+        }
+    );
+    if !missing.is_empty() {
+        message.push_str(&format!(
+            ".\nStill to fill in (until then drafts show a [slot] wherever one is needed): {}",
+            missing.join("; ")
+        ));
+    }
+    message
 }
 
 /// The profile text: given facts set, the others commented out.
@@ -166,6 +205,14 @@ fn render(answers: &[(&'static str, String)]) -> String {
     for fact in FACTS {
         if !fact.why.is_empty() {
             out.push_str(&format!("\n# {}\n", fact.why));
+        }
+        let choices: Vec<&str> = match fact.key {
+            "kind" => BusinessKind::ALL.iter().map(|k| k.name()).collect(),
+            "offers" => Offer::ALL.iter().map(|o| o.name()).collect(),
+            _ => Vec::new(),
+        };
+        if !choices.is_empty() {
+            out.push_str(&format!("# Choose from: {}\n", choices.join(", ")));
         }
         match answers.iter().find(|(k, _)| *k == fact.key) {
             Some((_, value)) => out.push_str(&format!("{} = {value}\n", fact.key)),
@@ -213,8 +260,33 @@ mod tests {
         assert_eq!(p.business_name.as_deref(), Some("Harbour"));
         assert_eq!(p.offers, vec![Offer::Refund]);
         assert_eq!(p.contact(), None, "no contact was given, none is made up");
-        assert!(text.contains("# contact_email = "));
+        assert!(text.contains("# contact_email = \"[your contact e-mail]\""));
         let empty = Profile::parse(&render(&[]), "t").unwrap();
         assert_eq!(empty, Profile::default());
+    }
+
+    #[test]
+    fn a_slot_left_in_a_set_line_does_not_load() {
+        let text = render(&[]).replace("# business_name = ", "business_name = ");
+        let err = Profile::parse(&text, "p.toml").unwrap_err().to_string();
+        assert!(err.starts_with("p.toml:"), "{err}");
+        assert!(err.contains("still a slot of the template"), "{err}");
+    }
+
+    #[test]
+    fn what_was_written_and_what_is_left_is_said() {
+        let told = said(
+            Path::new("p.toml"),
+            &[("business_name", "\"Harbour\"".into())],
+        );
+        assert!(
+            told.starts_with("wrote p.toml: set business_name"),
+            "{told}"
+        );
+        assert!(
+            told.contains("a contact") && told.contains("offers"),
+            "{told}"
+        );
+        assert!(!told.contains("business_name;"), "{told}");
     }
 }

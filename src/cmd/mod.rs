@@ -9,6 +9,7 @@ mod eval;
 mod explain;
 mod fetch;
 mod init;
+mod man;
 mod phrasebook;
 mod pipeline;
 mod progress;
@@ -65,6 +66,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             out.flush().map_err(crate::error::Error::Write)?;
             Ok(Outcome::Clean)
         }
+        Command::Man { dir } => man::run(&dir),
     }
 }
 

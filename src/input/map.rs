@@ -120,6 +120,7 @@ pub fn to_review(
             .and_then(Value::as_str)
             .and_then(Platform::from_name)
             .unwrap_or_default(),
+        Shape::Generic => named_platform(&mut record).unwrap_or_default(),
         _ => shape.platform(),
     };
     if let Some(value) = rating_value.map(unwrap_label).filter(|v| !is_blank(v)) {
@@ -242,6 +243,24 @@ fn no_text(record: &Record) -> Problem {
             keys.join(", ")
         ),
     }
+}
+
+/// A generic export's own `source` (or `platform`, `site`) column, when it
+/// names a platform replywise knows; any other value stays in `extra`.
+fn named_platform(record: &mut Record) -> Option<Platform> {
+    let key = record.map.iter().find_map(|(key, value)| {
+        let named = ["source", "platform", "site"]
+            .iter()
+            .any(|n| loose_eq(n, key));
+        let platform = value.as_str().and_then(Platform::from_label);
+        named
+            .then_some(platform)
+            .flatten()
+            .map(|p| (key.clone(), p))
+    });
+    let (key, platform) = key?;
+    record.take(&key);
+    Some(platform)
 }
 
 /// The Play Console CSV has no id column; its review link carries one.

@@ -35,7 +35,7 @@ pub fn read(
                 paragraph.text = Vec::new();
                 false
             }
-            Line::Kept => line.trim_ascii().is_empty(),
+            Line::Kept => String::from_utf8_lossy(&line).trim().is_empty(),
         };
         if blank {
             paragraph.flush(emit, limit)?;
