@@ -144,7 +144,14 @@ fn google_play_drafts_fit_350_characters() {
         ])
         .output()
         .unwrap();
-    for row in json_lines(&out.stdout) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = json_lines(&out.stdout);
+    assert!(!rows.is_empty(), "there are drafts to check");
+    for row in rows {
         let reply = row["reply"].as_str().unwrap();
         assert!(
             reply.chars().count() <= 350 || row["needs_human"] == true,
@@ -461,7 +468,14 @@ fn the_formal_tone_opens_with_dear_and_never_exclaims() {
         .args(["draft", "--all", "--format", "jsonl", &example()])
         .output()
         .unwrap();
-    for row in json_lines(&out.stdout) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = json_lines(&out.stdout);
+    assert_eq!(rows.len(), 8, "every review is drafted under --all");
+    for row in rows {
         let reply = row["reply"].as_str().unwrap();
         assert!(!reply.contains('!'), "{reply}");
         assert!(

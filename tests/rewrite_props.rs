@@ -106,10 +106,16 @@ proptest! {
     }
 
     #[test]
-    fn arbitrary_mixes_of_pieces_and_noise_never_panic(
+    fn arbitrary_mixes_of_pieces_and_noise_are_rewritten_only_where_something_was_found(
         text in (draft(), any::<String>()).prop_map(|(a, b)| format!("{b}{a}{b}"))
     ) {
-        let _ = Engine::builtin().rewrite(&text);
+        let rewritten = Engine::builtin().rewrite(&text);
+        for f in &rewritten.findings {
+            prop_assert!(f.start <= f.end && text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+        }
+        if rewritten.findings.is_empty() {
+            prop_assert_eq!(rewritten.text, text, "nothing found, nothing changed");
+        }
     }
 }
 
@@ -167,9 +173,12 @@ proptest! {
     #[test]
     fn jsonl_lines_of_any_bytes_are_rewritten_or_refused_never_panicked_on(line in prop::collection::vec(any::<u8>(), 0..200)) {
         let mut out = Vec::new();
-        if replywise::rewrite::rewrite_record(Engine::builtin(), &line, "text", &mut out).is_ok() {
+        let rewritten = replywise::rewrite::rewrite_record(Engine::builtin(), &line, "text", &mut out);
+        if rewritten.is_ok() {
             prop_assert!(serde_json::from_slice::<serde_json::Value>(&out).is_ok());
         }
-        let _ = replywise::rewrite::check_record(Engine::builtin(), &line, "text");
+        // Linting and rewriting agree on which lines are records.
+        let checked = replywise::rewrite::check_record(Engine::builtin(), &line, "text");
+        prop_assert_eq!(rewritten.is_ok(), checked.is_ok());
     }
 }

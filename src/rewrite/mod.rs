@@ -87,6 +87,8 @@ pub struct Engine {
     zones: ZoneFinder,
     /// The phrasebook's `polarity` words ("anything", "yet"), if it has them.
     polarity: Option<LazyRegex>,
+    /// The phrasebook's `negator` and `refusing` words, if it has them.
+    negator: Option<LazyRegex>,
     /// By active rule: its fix drops a softener (see [`Engine::drops_softener`]).
     drops_softener: Vec<bool>,
 }
@@ -116,11 +118,21 @@ impl Engine {
             ))
         })?;
         let zones = ZoneFinder::new(book.idioms.clone(), &book.protect);
-        let polarity = match book.macros.get("polarity") {
-            Some(_) => Some(LazyRegex::new(
-                pattern::expand("{polarity}", &book.macros).map_err(Error::Usage)?,
-            )),
-            None => None,
+        let macro_words_of = |source: &str| -> Result<Option<LazyRegex>> {
+            let expanded = pattern::expand(source, &book.macros).map_err(Error::Usage)?;
+            Ok(Some(LazyRegex::new(expanded)))
+        };
+        let macro_words = |name: &str| -> Result<Option<LazyRegex>> {
+            match book.macros.get(name) {
+                Some(_) => macro_words_of(&format!("{{{name}}}")),
+                None => Ok(None),
+            }
+        };
+        let polarity = macro_words("polarity")?;
+        let negator = match (book.macros.get("negator"), book.macros.get("refusing")) {
+            (Some(_), Some(_)) => macro_words_of("{negator}|{refusing}")?,
+            (Some(_), None) => macro_words("negator")?,
+            _ => None,
         };
         // A softener rule whose fix drops it: "sorry for the delay, but" →
         // "and" keeps the apology, so is not one.
@@ -145,6 +157,7 @@ impl Engine {
             prefilter,
             zones,
             polarity,
+            negator,
             drops_softener,
         })
     }
@@ -356,6 +369,7 @@ impl Engine {
                 zones: &zones,
                 beside: self.book.beside.get(&rule.category).map(String::as_str),
                 polarity: self.polarity.as_ref(),
+                negator: self.negator.as_ref(),
             };
             scan::candidates(text, range, rule, index, &checks, &mut all);
         }

@@ -47,6 +47,8 @@ pub(super) struct Checks<'a> {
     pub beside: Option<&'a str>,
     /// Negative-polarity words ("anything", "yet").
     pub polarity: Option<&'a LazyRegex>,
+    /// Negation words ("can't", "not", "never").
+    pub negator: Option<&'a LazyRegex>,
 }
 
 /// The candidates `rule` yields in `text` within `within`. Matches are
@@ -134,6 +136,17 @@ pub(super) fn candidates(
         let fix = match (fix, checks.polarity, replacements.first()) {
             (FixKind::Auto, Some(polarity), Some(first))
                 if polarity.get().is_match(matched) && polarity.get().is_match(first.as_str()) =>
+            {
+                FixKind::Suggest
+            }
+            _ => fix,
+        };
+        // An automatic rewrite that still says "not" has turned only part
+        // of what it matched ("I'm unable to, unfortunately, we can't until
+        // next week" → "I can we can't from next week"): a person decides.
+        let fix = match (fix, checks.negator, replacements.first()) {
+            (FixKind::Auto, Some(negator), Some(first))
+                if negator.get().is_match(first.as_str()) =>
             {
                 FixKind::Suggest
             }

@@ -108,3 +108,18 @@ fn a_capitalised_name_is_not_wording() {
     );
     assert!(rules("Your table at the No Worries Café is booked for 7pm.").is_empty());
 }
+
+#[test]
+fn a_match_with_two_negations_is_not_turned_half_way() {
+    let engine = Engine::builtin();
+    let text = "Unfortunately, we can't Unfortunately, we can't until next week";
+    let rewritten = engine.rewrite(text);
+    assert!(
+        !rewritten.text.contains("we can we can't"),
+        "{:?}",
+        rewritten.text
+    );
+    // One negation in the match is still turned as before.
+    let one = engine.rewrite("We can't ship it until Monday.");
+    assert!(!one.text.contains("can't"), "{:?}", one.text);
+}

@@ -375,7 +375,13 @@ mod user_phrasebook {
 
     #[test]
     fn mistakes_are_located() {
-        located_error("words.toml", "[words]\ngood = \"yes\"\n", 2, 8, "");
+        located_error(
+            "words.toml",
+            "[words]\ngood = \"yes\"\n",
+            2,
+            8,
+            "expected a weight",
+        );
         located_error(
             "words.toml",
             "[words]\n\"(bad|\" = -2\n",
