@@ -18,6 +18,8 @@ pub enum Problem {
     BadRating { value: String },
     #[error("rating {value} is above 5 but the scale is not stated; name it in the header (\"Rating (out of 10)\") or with --rating-scale 10")]
     UnstatedScale { value: String },
+    #[error("a {shape} record with neither review text nor a rating: nothing to answer; check the export")]
+    Empty { shape: &'static str },
     #[error("not valid JSON: {detail}")]
     BadJson { detail: String },
     #[error("broken CSV: {detail}")]

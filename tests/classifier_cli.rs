@@ -134,11 +134,12 @@ fn triage_uses_a_user_phrasebook() {
 /// lexicon that makes them worse fails here.
 #[test]
 fn holdout_accuracy_on_shared_data_meets_the_targets() {
-    let reviews = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/reviews");
-    if !reviews.is_dir() {
-        println!("skipped: {} is absent", reviews.display());
+    let Some(reviews) = common::shared(
+        "data/reviews",
+        "holdout_accuracy_on_shared_data_meets_the_targets",
+    ) else {
         return;
-    }
+    };
     let files = ["yelp_open", "amazon_alexa", "uci_yelp", "uci_amazon_cells"];
     let out = replywise()
         .args(["eval", "--split", "holdout"])

@@ -8,6 +8,8 @@
 //! the review used it. Checked on drafts for the bundled fixtures of six
 //! kinds of business, and on every review of `../shared/` when present.
 
+mod common;
+
 use replywise::business::BusinessKind;
 use replywise::draft::{Blocks, Draft, Drafter, Source};
 use replywise::input::{self, Event, InputOptions};
@@ -338,10 +340,14 @@ fn drafts_of_six_kinds_of_business_are_clean_and_true() {
 
 #[test]
 fn drafts_for_every_shared_review_are_clean_and_true() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/reviews");
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        eprintln!("skipped: {dir} is absent (it sits beside the checkout in CI)");
+    let Some(dir) = common::shared(
+        "data/reviews",
+        "drafts_for_every_shared_review_are_clean_and_true",
+    ) else {
         return;
+    };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        panic!("{} is there but cannot be listed", dir.display());
     };
     let profiles = [
         profile(None, Tone::Warm),

@@ -3,6 +3,8 @@
 //! The fixtures under `tests/fixtures/` are written for this project in the
 //! shapes of the real samples (see `../shared/formats/SOURCES.md`).
 
+mod common;
+
 use replywise::error::RecordError;
 use replywise::input::{self, Event, InputOptions};
 use replywise::review::{Platform, Review};
@@ -271,11 +273,10 @@ fn schema_org_review_with_its_own_scale() {
 /// The real samples, when the shared folder is beside the checkout.
 #[test]
 fn real_samples_map_without_errors() {
-    let dir = format!("{}/../shared/formats", env!("CARGO_MANIFEST_DIR"));
-    if !std::path::Path::new(&dir).exists() {
-        eprintln!("skipped: {dir} is absent (it sits beside the checkout in CI)");
+    let Some(dir) = common::shared("formats", "real_samples_map_without_errors") else {
         return;
-    }
+    };
+    let dir = dir.display().to_string();
     let expected = [
         ("apple_rss_customerreviews.json", 4),
         ("apple_rss_customerreviews_fr_trimmed.json", 4),

@@ -110,6 +110,13 @@ pub fn to_review(
             })
         }
         None if shape == Shape::Generic => return Err(no_text(&record)),
+        // A known export's rating-only review (stars, no comment) is a
+        // review; a record with neither is not one.
+        None if rating_value.as_ref().is_none_or(is_blank) => {
+            return Err(Problem::Empty {
+                shape: shape.name(),
+            })
+        }
         None => String::new(),
     };
     let mut review = Review::new(text, location);

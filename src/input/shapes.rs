@@ -88,6 +88,26 @@ impl Shape {
         }
     }
 
+    /// The export's name, as errors say it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Shape::AppleRss => "Apple RSS feed",
+            Shape::AppStoreConnect => "App Store Connect",
+            Shape::PlayApi => "Google Play API",
+            Shape::PlayConsoleCsv => "Google Play Console",
+            Shape::BusinessProfile => "Google Business Profile",
+            Shape::PlacesLegacy | Shape::PlacesNew => "Google Places",
+            Shape::YelpFusion => "Yelp Fusion",
+            Shape::YelpDataset => "Yelp dataset",
+            Shape::TrustpilotCsv | Shape::TrustpilotApi => "Trustpilot",
+            Shape::Tripadvisor => "TripAdvisor",
+            Shape::Amazon2023 => "Amazon Reviews'23",
+            Shape::SchemaOrg => "schema.org Review",
+            Shape::Replywise => "replywise output",
+            Shape::Generic => "review",
+        }
+    }
+
     pub fn platform(self) -> Platform {
         match self {
             Shape::AppleRss | Shape::AppStoreConnect => Platform::AppStore,

@@ -62,3 +62,23 @@ pub fn ok_rows(out: &std::process::Output) -> Vec<Value> {
     );
     json_lines(&out.stdout)
 }
+
+/// `../shared/<sub>` when the shared folder is beside the checkout (CI has
+/// it, a user's fresh clone does not). Otherwise says that `test` was
+/// skipped where a person sees it: written to stderr directly, not through
+/// `eprintln!`, which the test harness captures and hides.
+pub fn shared(sub: &str, test: &str) -> Option<std::path::PathBuf> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(sub);
+    if path.exists() {
+        return Some(path);
+    }
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED {test}: {} is absent (../shared sits beside the checkout in CI)",
+        path.display()
+    );
+    None
+}
