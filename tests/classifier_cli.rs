@@ -5,7 +5,6 @@ mod common;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
-use std::path::Path;
 
 fn replywise() -> Command {
     Command::cargo_bin("replywise").unwrap()
