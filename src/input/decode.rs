@@ -166,7 +166,12 @@ impl<R: Read> LossyUtf8<R> {
         self.out.clear();
         self.out_pos = 0;
         while self.out.is_empty() && !(self.eof && self.pending.is_empty()) {
-            if !self.eof {
+            // A decoder hands out a few bytes at a time; gathering a whole
+            // chunk from it gives format detection a real look at the head.
+            let gather = if self.count_decoded { CHUNK } else { 1 };
+            let mut read = false;
+            while !self.eof && (!read || self.pending.len() < gather) {
+                read = true;
                 let start = self.pending.len();
                 self.pending.resize(start + CHUNK, 0);
                 let n = loop {

@@ -77,12 +77,12 @@ pub fn read(
         line: Some(line),
     };
     while let Some(row) = rows.next().map_err(read_error)? {
-        let line = match row {
+        let (line, irregular) = match row {
             Row::TooLarge { line, bytes } => {
                 emit(failed(line, Problem::TooLarge { bytes, limit }))?;
                 continue;
             }
-            Row::Read { line } => line,
+            Row::Read { line, irregular } => (line, irregular),
         };
         let fields = match rows.fields() {
             Ok(fields) => fields,
@@ -95,7 +95,12 @@ pub fn read(
         if fields.len() == 1 && fields[0].is_empty() {
             continue;
         }
-        let swallowed = quotes::swallowed_lines(&fields, delimiter);
+        // Only quoting no CSV writer produces can have swallowed rows; a
+        // well-quoted multi-line review is read as it is.
+        let swallowed = match irregular {
+            true => quotes::swallowed_lines(&fields, delimiter),
+            false => Vec::new(),
+        };
         if let Some(&last) = swallowed.last() {
             let problem = Problem::UnclosedQuote {
                 until: line + last,

@@ -17,8 +17,10 @@ const MAX_FIELDS: usize = 16 * 1024;
 /// What one call to [`Rows::next`] found.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Row {
-    /// A row whose fields are in [`Rows::fields`].
-    Read { line: u64 },
+    /// A row whose fields are in [`Rows::fields`]. `irregular` when its
+    /// quoting is not what a CSV writer writes: a closing quote followed by
+    /// more text, or the input ending inside quotes (a quote left open).
+    Read { line: u64, irregular: bool },
     /// A row larger than the limit, skipped; `bytes` is its size on disk.
     TooLarge { line: u64, bytes: u64 },
 }
@@ -33,6 +35,47 @@ pub struct Rows<'r> {
     /// The line the next byte of input is on.
     line: u64,
     limit: usize,
+    delimiter: u8,
+    quotes: Quotes,
+}
+
+/// Follows the quoting of the raw bytes of one row, as a CSV writer would
+/// have written them, to notice where they are not.
+#[derive(Debug, Default, Clone, Copy)]
+struct Quotes {
+    quoted: bool,
+    after_close: bool,
+    mid_field: bool,
+    irregular: bool,
+}
+
+impl Quotes {
+    fn feed(&mut self, bytes: &[u8], delimiter: u8) {
+        for &b in bytes {
+            let ends_field = b == delimiter || b == b'\n' || b == b'\r';
+            if self.after_close {
+                self.after_close = false;
+                if b == b'"' {
+                    self.quoted = true;
+                    continue;
+                }
+                if !ends_field {
+                    self.irregular = true;
+                }
+            } else if self.quoted {
+                if b == b'"' {
+                    self.quoted = false;
+                    self.after_close = true;
+                }
+                continue;
+            } else if b == b'"' && !self.mid_field {
+                self.quoted = true;
+                self.mid_field = true;
+                continue;
+            }
+            self.mid_field = !ends_field;
+        }
+    }
 }
 
 impl<'r> Rows<'r> {
@@ -46,6 +89,8 @@ impl<'r> Rows<'r> {
             ends_len: 0,
             line: 1,
             limit: limit.max(1),
+            delimiter,
+            quotes: Quotes::default(),
         }
     }
 
@@ -55,6 +100,7 @@ impl<'r> Rows<'r> {
         let line = self.line;
         self.out_len = 0;
         self.ends_len = 0;
+        self.quotes = Quotes::default();
         let mut bytes = 0u64;
         let mut over = false;
         loop {
@@ -70,6 +116,7 @@ impl<'r> Rows<'r> {
                 &mut self.ends[self.ends_len..],
             );
             self.line += memchr::memchr_iter(b'\n', &input[..nin]).count() as u64;
+            self.quotes.feed(&input[..nin], self.delimiter);
             bytes += nin as u64;
             self.reader.consume(nin);
             self.out_len += nout;
@@ -95,7 +142,10 @@ impl<'r> Rows<'r> {
                     self.ends.resize(grown, 0);
                 }
                 R::Record if over => return Ok(Some(Row::TooLarge { line, bytes })),
-                R::Record => return Ok(Some(Row::Read { line })),
+                R::Record => {
+                    let irregular = self.quotes.irregular || (at_end && self.quotes.quoted);
+                    return Ok(Some(Row::Read { line, irregular }));
+                }
                 R::End => return Ok(None),
             }
         }
@@ -169,9 +219,18 @@ mod tests {
         assert_eq!(
             lines,
             vec![
-                &Row::Read { line: 1 },
-                &Row::Read { line: 3 },
-                &Row::Read { line: 6 }
+                &Row::Read {
+                    line: 1,
+                    irregular: false
+                },
+                &Row::Read {
+                    line: 3,
+                    irregular: false
+                },
+                &Row::Read {
+                    line: 6,
+                    irregular: false
+                }
             ]
         );
         assert_eq!(got[1].1, vec!["x\ny", "2"]);
@@ -191,8 +250,42 @@ mod tests {
         );
         assert_eq!(
             got[2],
-            (Row::Read { line: 3 }, vec!["c".into(), "2".into()])
+            (
+                Row::Read {
+                    line: 3,
+                    irregular: false
+                },
+                vec!["c".into(), "2".into()]
+            )
         );
+    }
+
+    #[test]
+    fn quoting_no_writer_would_write_is_irregular() {
+        let irregular = |input: &str| {
+            rows(input, 1000)
+                .iter()
+                .map(|(r, _)| {
+                    matches!(
+                        r,
+                        Row::Read {
+                            irregular: true,
+                            ..
+                        }
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            irregular("a,\"b \"\"c\"\"\",d\n\"x\ny\",2\n"),
+            vec![false, false]
+        );
+        assert_eq!(
+            irregular("u1,\"Great\nu2,Awful \"so bad\" food\n"),
+            vec![true]
+        );
+        assert_eq!(irregular("u1,\"never closed\nu2,x\n"), vec![true]);
+        assert_eq!(irregular("u1,say \"hi\" there\n"), vec![false]);
     }
 
     #[test]
