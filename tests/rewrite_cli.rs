@@ -363,3 +363,63 @@ fn a_user_phrasebook_sets_what_a_limit_suggestion_adds() {
             "\"can't match Currys' price\" -> \"can't match Currys' price, and we can [your option]\"",
         ));
 }
+
+/// A rule file with `rules` rules, all with the given id and message.
+fn rule_file(ids_and_messages: &[(&str, &str)]) -> String {
+    ids_and_messages
+        .iter()
+        .map(|(id, message)| {
+            format!(
+                "[[rule]]\nid = \"{id}\"\ncategory = \"time\"\nmessage = \"{message}\"\nfind = '''zorp\\s+blat'''\nbecomes = '''blat'''\nfix = \"auto\"\nexamples = [ {{ before = \"The zorp blat now.\", after = \"The blat now.\" }} ]\nkeep = [\"Nothing here.\"]\n"
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_broken_user_phrasebook_is_a_located_error_that_says_what_to_do() {
+    let cases: [(&str, Vec<u8>, &str); 5] = [
+        (
+            "rules/x.toml",
+            rule_file(&[("my-rule", "one"), ("my-rule", "two")]).into_bytes(),
+            "rules/x.toml:11:6: rule id \"my-rule\" is already used at",
+        ),
+        (
+            "rewrite.toml",
+            b"disable = [\"no-such-rule\"]\n".to_vec(),
+            "rewrite.toml:1:12: `disable` names \"no-such-rule\", which is not a rule",
+        ),
+        (
+            "rules/x.toml",
+            rule_file(&[("my-rule", "")]).into_bytes(),
+            "rules/x.toml:4:11: `message` must be one non-empty line",
+        ),
+        (
+            "rules/x.toml",
+            b"[[rule]]\nid = \"caf\xe9\"\n".to_vec(),
+            "rules/x.toml:2:10: not UTF-8 text",
+        ),
+        (
+            "",
+            Vec::new(),
+            "no phrasebook here; expected rewrite.toml or rules/*.toml",
+        ),
+    ];
+    for (file, body, says) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        if !file.is_empty() {
+            let path = dir.path().join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, body).unwrap();
+        }
+        let out = replywise()
+            .args(["phrasebook", "check"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{file}: {stderr}");
+        assert!(stderr.contains(says), "{file}: {stderr}");
+        assert_eq!(stderr.matches("error:").count(), 1, "said once: {stderr}");
+    }
+}
