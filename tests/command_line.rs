@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{example, json_lines, replywise};
+use common::{example, json_lines, ok_rows, replywise};
 
 #[test]
 fn output_goes_to_the_file_named_and_its_extension_picks_the_format() {
@@ -67,12 +67,7 @@ fn rewrite_takes_the_same_input_flags_as_triage_and_keeps_the_old_ones() {
             .write_stdin(line)
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{flags:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let rows = json_lines(&out.stdout);
+        let rows = ok_rows(&out);
         assert_eq!(rows.len(), 1, "{flags:?}");
         assert!(
             !rows[0]["rewritten"].as_str().unwrap().contains("can't"),

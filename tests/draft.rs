@@ -36,12 +36,7 @@ fn drafts_negative_and_mixed_reviews_with_the_profile() {
         .args(["draft", "--format", "jsonl", &example()])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let rows = json_lines(&out.stdout);
+    let rows = ok_rows(&out);
     assert!(!rows.is_empty());
     for row in &rows {
         assert!(
@@ -144,12 +139,7 @@ fn google_play_drafts_fit_350_characters() {
         ])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let rows = json_lines(&out.stdout);
+    let rows = ok_rows(&out);
     assert!(!rows.is_empty(), "there are drafts to check");
     for row in rows {
         let reply = row["reply"].as_str().unwrap();
@@ -468,12 +458,7 @@ fn the_formal_tone_opens_with_dear_and_never_exclaims() {
         .args(["draft", "--all", "--format", "jsonl", &example()])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let rows = json_lines(&out.stdout);
+    let rows = ok_rows(&out);
     assert_eq!(rows.len(), 8, "every review is drafted under --all");
     for row in rows {
         let reply = row["reply"].as_str().unwrap();
