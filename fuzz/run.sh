@@ -9,7 +9,8 @@
 # (coverage-guided, no sanitizer: the crate has no unsafe code of its own),
 # which works on the stable toolchain. A crash, hang (10 s) or memory blow-up
 # (2 GB) stops the run; minimise it with `cargo fuzz tmin TARGET FILE`, fix
-# it, and keep the input in regressions/TARGET/ (the tests replay them).
+# it, keep the input in regressions/TARGET/ (later runs start from it), and
+# add it to the test of the code it broke.
 # CI does not run this.
 set -euo pipefail
 cd "$(dirname "$0")"
