@@ -213,7 +213,10 @@ pub fn read<R: Read + 'static>(
     }
     let count = replaced.get();
     if count > 0 {
-        let location = first_replaced.unwrap_or_else(|| Location::whole(origin_arc.clone()));
+        let (location, first) = match first_replaced {
+            Some(location) => (location, " (the first in this record)"),
+            None => (Location::whole(origin_arc.clone()), ""),
+        };
         let what = match options.encoding {
             Some(encoding) => format!("invalid for {}", encoding.name()),
             None => "invalid UTF-8".to_string(),
@@ -221,9 +224,9 @@ pub fn read<R: Read + 'static>(
         sink(Event::Warning(Warning {
             location,
             message: format!(
-                "{count} byte sequence(s) {what} were replaced with U+FFFD (the first in \
-                 this record); if the file was saved in another encoding, name it with \
-                 --encoding LABEL (e.g. --encoding windows-1252)"
+                "{count} byte sequence(s) {what} were replaced with U+FFFD{first}; if the \
+                 file was saved in another encoding, name it with --encoding LABEL \
+                 (e.g. --encoding windows-1252)"
             ),
         }))?;
     }

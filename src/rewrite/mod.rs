@@ -118,22 +118,23 @@ impl Engine {
             ))
         })?;
         let zones = ZoneFinder::new(book.idioms.clone(), &book.protect);
-        let macro_words_of = |source: &str| -> Result<Option<LazyRegex>> {
-            let expanded = pattern::expand(source, &book.macros).map_err(Error::Usage)?;
+        // The named macros' words as one regex, `None` when the phrasebook
+        // has none of them.
+        let words = |names: &[&str]| -> Result<Option<LazyRegex>> {
+            let present: Vec<String> = names
+                .iter()
+                .filter(|n| book.macros.contains_key(**n))
+                .map(|n| format!("{{{n}}}"))
+                .collect();
+            if present.is_empty() {
+                return Ok(None);
+            }
+            let expanded =
+                pattern::expand(&present.join("|"), &book.macros).map_err(Error::Usage)?;
             Ok(Some(LazyRegex::new(expanded)))
         };
-        let macro_words = |name: &str| -> Result<Option<LazyRegex>> {
-            match book.macros.get(name) {
-                Some(_) => macro_words_of(&format!("{{{name}}}")),
-                None => Ok(None),
-            }
-        };
-        let polarity = macro_words("polarity")?;
-        let negator = match (book.macros.get("negator"), book.macros.get("refusing")) {
-            (Some(_), Some(_)) => macro_words_of("{negator}|{refusing}")?,
-            (Some(_), None) => macro_words("negator")?,
-            _ => None,
-        };
+        let polarity = words(&["polarity"])?;
+        let negator = words(&["negator", "refusing"])?;
         // A softener rule whose fix drops it: "sorry for the delay, but" →
         // "and" keeps the apology, so is not one.
         let wordless = |t: &Template| {

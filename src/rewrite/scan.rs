@@ -131,25 +131,19 @@ pub(super) fn candidates(
             .map(|t| style.render(&t.fill(haystack, caps)))
             .collect();
         let matched = &text[range.clone()];
-        // A negation turned round with "anything" or "yet" still in it
-        // says more than the original did.
-        let fix = match (fix, checks.polarity, replacements.first()) {
-            (FixKind::Auto, Some(polarity), Some(first))
-                if polarity.get().is_match(matched) && polarity.get().is_match(first.as_str()) =>
-            {
-                FixKind::Suggest
-            }
-            _ => fix,
+        // A negation turned round with "anything" or "yet" still in it says
+        // more than the original did; a rewrite that still says "not" or
+        // "unable" turned only part of what it matched ("I'm unable to,
+        // unfortunately, we can't until next week" → "I can we can't from
+        // next week"). Either way a person decides.
+        let half_turned = |first: &str| {
+            checks
+                .polarity
+                .is_some_and(|p| p.get().is_match(matched) && p.get().is_match(first))
+                || checks.negator.is_some_and(|n| n.get().is_match(first))
         };
-        // An automatic rewrite that still says "not" has turned only part
-        // of what it matched ("I'm unable to, unfortunately, we can't until
-        // next week" → "I can we can't from next week"): a person decides.
-        let fix = match (fix, checks.negator, replacements.first()) {
-            (FixKind::Auto, Some(negator), Some(first))
-                if negator.get().is_match(first.as_str()) =>
-            {
-                FixKind::Suggest
-            }
+        let fix = match replacements.first() {
+            Some(first) if fix == FixKind::Auto && half_turned(first) => FixKind::Suggest,
             _ => fix,
         };
         // A limit's suggestion keeps the limit, with every fact in it, and
