@@ -248,14 +248,19 @@ proptest! {
     }
 
     #[test]
+    // Texts without newlines: a stray quote flips the quoting of every cell
+    // after it, and a flipped multi-line cell can read as an extra row, which
+    // no reader can tell from a real one.
     fn a_generated_export_with_a_stray_quote_still_accounts_for_its_rows(
-        rows in proptest::collection::vec(review_row(), 2..25),
+        rows in proptest::collection::vec(review_row().prop_map(|(r, t)| (r, t.replace('\n', " "))), 2..25),
         at in any::<prop::sample::Index>(),
     ) {
-        // A quote dropped at the start of one row's text, as hand edits do.
+        // A quote dropped at the start of one row, as hand edits do (not
+        // inside a quoted cell, where it would split the cell into rows).
         let mut bytes = export(&rows, 0, 0);
-        let lines: Vec<usize> = bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i).collect();
-        let cut = lines[at.index(lines.len())] + 1;
+        let row = at.index(rows.len());
+        let start = format!("\nid{row},");
+        let cut = bytes.windows(start.len()).position(|w| w == start.as_bytes()).unwrap() + 1;
         bytes.insert(cut, b'"');
         let (ok, failed, aborted) = run(bytes, Some(InputFormat::Csv));
         prop_assert!(!aborted);
