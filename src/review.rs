@@ -65,6 +65,10 @@ impl Platform {
     /// written as people write it ("Google Play", "App Store", "iOS",
     /// "Google"); `None` for anything else, which is then kept as it is.
     pub fn from_label(label: &str) -> Option<Platform> {
+        // A platform's name is short; a longer value is some other text.
+        if label.len() > 40 {
+            return None;
+        }
         let folded: String = label
             .chars()
             .filter(|c| c.is_alphanumeric())

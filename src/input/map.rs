@@ -259,9 +259,8 @@ fn named_platform(record: &mut Record) -> Option<Platform> {
         let named = ["source", "platform", "site"]
             .iter()
             .any(|n| loose_eq(n, key));
-        let platform = value.as_str().and_then(Platform::from_label);
         named
-            .then_some(platform)
+            .then(|| value.as_str().and_then(Platform::from_label))
             .flatten()
             .map(|p| (key.clone(), p))
     });

@@ -114,12 +114,22 @@ fn fill(s: &Scratch, reasons: &[Cue], out: &mut [Clause]) {
 /// True when a negator stands right before `start` ("no bed bugs", "never
 /// had to wait", "wasn't rude").
 pub fn negated(s: &Scratch, start: usize) -> bool {
+    negator_of(s, start).is_some()
+}
+
+/// The negator that turns the words at `start` around, if one does.
+pub fn negator_of(s: &Scratch, start: usize) -> Option<Range<usize>> {
     let i = s.tokens.partition_point(|t| t.end <= start);
-    s.tokens[..i].iter().rev().take(2).any(|t| {
-        matches!(t.kind, Kind::Negator { .. })
-            && start.saturating_sub(t.end) < 16
-            && !s.text[t.end..start].contains([',', '.', '!', '?', ';'])
-    })
+    s.tokens[..i]
+        .iter()
+        .rev()
+        .take(2)
+        .find(|t| {
+            matches!(t.kind, Kind::Negator { .. })
+                && start.saturating_sub(t.end) < 16
+                && !s.text[t.end..start].contains([',', '.', '!', '?', ';'])
+        })
+        .map(|t| t.start..t.end)
 }
 
 /// True when two byte spans share a byte.

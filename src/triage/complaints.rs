@@ -10,7 +10,7 @@
 //! the low rating, so a reply can name the strongest one or two.
 
 use super::clauses::{self, overlaps, Clause};
-use super::matcher::{Scratch, Tag, TagHit};
+use super::matcher::{Kind, Scratch, Tag, TagHit};
 use super::topics::Topic;
 use super::{Cue, CueKind, Rule};
 use serde::Serialize;
@@ -78,6 +78,8 @@ pub struct Rules {
     pub contrast_before: f64,
     pub concession: f64,
     pub negation: f64,
+    /// Words that tie a feeling to what it is about ("with", "about").
+    pub about: Vec<String>,
 }
 
 impl Rules {
@@ -281,6 +283,44 @@ fn read_clause(
     }
     let free =
         |span: &Range<usize>, taken: &[Range<usize>]| !taken.iter().any(|t| overlaps(t, span));
+    // "They never called back", "it no longer works": what the business is
+    // there to do, not done, complains whatever words surround it.
+    let actions = spans(tags, |t| match t {
+        Tag::Action(topic) => Some(topic),
+        _ => None,
+    });
+    for a in &actions {
+        if !free(&a.span, &taken) {
+            continue;
+        }
+        // Complaint wording of the scorer that runs into the action ("never
+        // returned our call") has turned it around already; wording merely
+        // before it ("had to work through the bugs") has not.
+        let wording = || {
+            s.tokens
+                .iter()
+                .find(|t| {
+                    matches!(t.kind, Kind::Complaint(_))
+                        && t.start < a.span.start
+                        && t.end > a.span.start
+                })
+                .map(|t| t.start..a.span.start)
+        };
+        let Some(negator) = clauses::negator_of(s, a.span.start).or_else(wording) else {
+            continue;
+        };
+        taken.push(a.span.clone());
+        let cue = s.text[negator.start..a.span.end].to_string();
+        for &topic in &a.topics {
+            let reading = Reading::Phrase(cue.clone());
+            push(
+                topic,
+                negator.start..a.span.end,
+                intensity.max(2.0) + 1.0,
+                reading,
+            );
+        }
+    }
     let aspects: Vec<Spanned> = spans(tags, aspect_of)
         .into_iter()
         .filter(|a| free(&a.span, &taken))
@@ -317,6 +357,20 @@ fn read_clause(
             })
     };
     for (span, own, weight) in judgements {
+        if tags
+            .iter()
+            .any(|t| t.tag == Tag::Feeling && overlaps(&(t.start..t.end), &span))
+        {
+            if let Some(a) = felt_about(&s.text, &span, &aspects, rules) {
+                let reading = Reading::Judged {
+                    judgement: s.text[span.clone()].to_string(),
+                    aspect: Some(s.text[a.span.clone()].to_string()),
+                };
+                let focus = span.start..a.span.end;
+                push(a.topics[0], focus, weight.max(intensity), reading);
+            }
+            continue;
+        }
         // An amount is what a sentiment word of its clause judges ("$15
         // for a soda is a joke"), unless the clause names a bill or a charge;
         // a word of a topic keeps its topic.
@@ -380,6 +434,23 @@ fn read_clause(
         };
         push(topic, focus, weight.max(intensity), reading);
     }
+}
+
+/// The aspect a feeling is about: the first one after it, at most a few
+/// words on, when the words between open with one of `about` ("upset with
+/// the total price", "disappointed in the food").
+fn felt_about<'a>(
+    text: &str,
+    feeling: &Range<usize>,
+    aspects: &'a [Spanned],
+    rules: &Rules,
+) -> Option<&'a Spanned> {
+    const REACH: usize = 5;
+    let a = aspects.iter().find(|a| a.span.start >= feeling.end)?;
+    let gap = &text[feeling.end..a.span.start];
+    let first = gap.split_whitespace().next()?.to_lowercase();
+    let tied = rules.about.contains(&first);
+    (tied && clauses::words_apart(text, feeling.end, a.span.start) <= REACH).then_some(a)
 }
 
 /// Ranks what was found into strengths and locates the evidence.

@@ -167,6 +167,11 @@ pub struct TopicCues {
     /// a negative judgement in the same clause, never by themselves.
     #[serde(default)]
     pub aspects: Vec<Located<TopicCue>>,
+    /// What the business is there to do ("answer", "call back", "work"):
+    /// negated or barely done ("never called back", "no longer works"),
+    /// a complaint about the topic; said plainly, nothing.
+    #[serde(default)]
+    pub actions: Vec<Located<TopicCue>>,
     /// Topics whose aspects this topic's judgements win over ("slow" next
     /// to "service" is still about waiting).
     #[serde(default)]
@@ -228,6 +233,14 @@ pub struct ClauseCues {
     /// deal"): a clause holding one raises no complaint.
     #[serde(default)]
     pub excused: Phrases,
+    /// Words for how the reviewer felt ("upset", "frustrated"): they judge
+    /// an aspect only when it follows one of `about` ("upset with the
+    /// bill"), not whatever is near ("so frustrated no one wanted dessert").
+    #[serde(default)]
+    pub feelings: Phrases,
+    /// Words that tie a feeling to what it is about.
+    #[serde(default)]
+    pub about: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -297,9 +310,27 @@ pub struct VisitCues {
 pub struct EscalationCues {
     #[serde(default)]
     pub cues: Phrases,
+    /// Words that escalate only beside one another in a sentence.
+    #[serde(default)]
+    pub together: Together,
     /// Sentences that must raise this escalation (checked by tests).
     #[serde(default)]
     pub examples: Vec<String>,
+    /// Sentences with alarming words that must not (checked by tests).
+    #[serde(default)]
+    pub calm: Vec<String>,
+}
+
+/// Two classes of words that escalate when one of each shares a sentence:
+/// a symptom and a part of the body ("huge bumps all over my neck") is harm
+/// where neither word alone is.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Together {
+    #[serde(default)]
+    pub first: Phrases,
+    #[serde(default)]
+    pub second: Phrases,
 }
 
 /// Constants of the scoring rules; see `scoring.toml` for what each does.
@@ -579,7 +610,14 @@ impl Lexicon {
             "topics.toml" => {
                 let f: TopicsFile = parse(&origin)?;
                 let c = f.clauses;
-                for list in [&c.irrealis, &c.past, &c.plain, &c.anaphora, &c.excused] {
+                for list in [
+                    &c.irrealis,
+                    &c.past,
+                    &c.plain,
+                    &c.anaphora,
+                    &c.excused,
+                    &c.feelings,
+                ] {
                     check_list(&origin, list)?;
                 }
                 self.clauses.irrealis.extend(c.irrealis);
@@ -587,8 +625,17 @@ impl Lexicon {
                 self.clauses.plain.extend(c.plain);
                 self.clauses.anaphora.extend(c.anaphora);
                 self.clauses.excused.extend(c.excused);
+                self.clauses.feelings.extend(c.feelings);
+                self.clauses
+                    .about
+                    .extend(c.about.into_iter().map(|w| w.to_lowercase()));
                 for (topic, cues) in f.topics {
-                    for list in [&cues.complaints, &cues.judgements, &cues.aspects] {
+                    for list in [
+                        &cues.complaints,
+                        &cues.judgements,
+                        &cues.aspects,
+                        &cues.actions,
+                    ] {
                         check_cues(&origin, list)?;
                     }
                     let slot = self.topics.entry(topic).or_default();
@@ -598,6 +645,7 @@ impl Lexicon {
                     slot.complaints.extend(cues.complaints);
                     slot.judgements.extend(cues.judgements);
                     slot.aspects.extend(cues.aspects);
+                    slot.actions.extend(cues.actions);
                     slot.over.extend(cues.over);
                     slot.examples.extend(cues.examples);
                     slot.counter.extend(cues.counter);
@@ -627,9 +675,14 @@ impl Lexicon {
                 let f: BTreeMap<EscalationKind, EscalationCues> = parse(&origin)?;
                 for (kind, cues) in f {
                     check_list(&origin, &cues.cues)?;
+                    check_list(&origin, &cues.together.first)?;
+                    check_list(&origin, &cues.together.second)?;
                     let slot = self.escalation.entry(kind).or_default();
                     slot.cues.extend(cues.cues);
+                    slot.together.first.extend(cues.together.first);
+                    slot.together.second.extend(cues.together.second);
                     slot.examples.extend(cues.examples);
+                    slot.calm.extend(cues.calm);
                 }
             }
             _ => {

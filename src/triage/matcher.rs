@@ -80,7 +80,11 @@ pub enum Tag {
     Judgement(Topic),
     /// A word naming an aspect of the topic.
     Aspect(Topic),
+    /// What the business should do, a complaint of the topic when negated.
+    Action(Topic),
     Escalation(EscalationKind),
+    /// One of two words that escalate together in a sentence.
+    Together(EscalationKind, Half),
     /// The clause is supposed or reported, not lived.
     Irrealis,
     /// The clause speaks of how things were.
@@ -91,6 +95,15 @@ pub enum Tag {
     Plain,
     /// A pronoun that may stand for an aspect named before ("it", "they").
     Anaphora,
+    /// How the reviewer felt ("upset"), not what the thing was.
+    Feeling,
+}
+
+/// Which class of a pair of escalation cues a word is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Half {
+    First,
+    Second,
 }
 
 /// The tags of one cue, kept inline: a cue stands for one or a few things,
@@ -355,6 +368,14 @@ fn tag_trie(lexicon: &Lexicon) -> Result<Trie<Tags>, String> {
         for cue in &cues.cues {
             add_tag(cue.get_ref(), Tag::Escalation(*kind))?;
         }
+        for (half, list) in [
+            (Half::First, &cues.together.first),
+            (Half::Second, &cues.together.second),
+        ] {
+            for cue in list {
+                add_tag(cue.get_ref(), Tag::Together(*kind, half))?;
+            }
+        }
     }
     for (topic, cues) in &lexicon.topics {
         for cue in &cues.complaints {
@@ -366,6 +387,9 @@ fn tag_trie(lexicon: &Lexicon) -> Result<Trie<Tags>, String> {
         for cue in &cues.aspects {
             add_tag(cue.get_ref().cue(), Tag::Aspect(*topic))?;
         }
+        for cue in &cues.actions {
+            add_tag(cue.get_ref().cue(), Tag::Action(*topic))?;
+        }
     }
     let clauses = [
         (&lexicon.clauses.irrealis, Tag::Irrealis),
@@ -373,6 +397,7 @@ fn tag_trie(lexicon: &Lexicon) -> Result<Trie<Tags>, String> {
         (&lexicon.clauses.excused, Tag::Excused),
         (&lexicon.clauses.plain, Tag::Plain),
         (&lexicon.clauses.anaphora, Tag::Anaphora),
+        (&lexicon.clauses.feelings, Tag::Feeling),
     ];
     for (cues, tag) in clauses {
         for cue in cues {

@@ -314,6 +314,7 @@ impl Classifier {
                 contrast_before: params.contrast_before,
                 concession: params.concession,
                 negation: params.negation,
+                about: lexicon.clauses.about.clone(),
             },
             signs: std::sync::OnceLock::new(),
             topics_at: lexicon

@@ -289,6 +289,38 @@ fn every_escalation_example_escalates() {
 }
 
 #[test]
+fn every_calm_sentence_stays_calm() {
+    let lexicon = Lexicon::builtin().unwrap();
+    let calm: Vec<&String> = lexicon.escalation.values().flat_map(|c| &c.calm).collect();
+    assert!(calm.len() >= 4, "too few calm sentences: {calm:?}");
+    for sentence in calm {
+        let v = text(sentence);
+        assert!(
+            v.escalations.is_empty(),
+            "{sentence:?}: {:?}",
+            v.escalations
+        );
+    }
+}
+
+#[test]
+fn paired_escalation_cues_need_both_halves_in_one_sentence() {
+    let both = "After the facial I had a painful rash on my neck.";
+    let v = text(both);
+    let e = &v.escalations[0];
+    assert_eq!(e.kind, EscalationKind::HealthSafety);
+    assert_eq!(e.cue, "painful rash on my neck");
+    for alone in [
+        "Parking was a real pain.",
+        "The scarf kept my neck warm.",
+        "Parking was a pain. The scarf kept my neck warm.",
+        "No rash on my skin at all.",
+    ] {
+        assert!(text(alone).escalations.is_empty(), "{alone:?}");
+    }
+}
+
+#[test]
 fn escalation_spans_point_at_the_cue_and_negations_do_not_escalate() {
     let t = "Loved it. But I got food poisoning.";
     let v = text(t);

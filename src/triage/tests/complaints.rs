@@ -62,6 +62,7 @@ fn every_topic_cue_fires_in_its_own_example() {
             ("complaints", &cues.complaints),
             ("judgements", &cues.judgements),
             ("aspects", &cues.aspects),
+            ("actions", &cues.actions),
         ];
         for (list, entries) in lists {
             for entry in entries {
@@ -73,12 +74,19 @@ fn every_topic_cue_fires_in_its_own_example() {
                 let v = rated(example, 1.0);
                 let fired = v.complaints.iter().any(|c| {
                     let read = match (&c.reading, list) {
-                        (Reading::Phrase(p), "complaints") => Some(p),
+                        (Reading::Phrase(p), "complaints" | "actions") => Some(p),
                         (Reading::Judged { judgement, .. }, "judgements") => Some(judgement),
                         (Reading::Judged { aspect, .. }, "aspects") => aspect.as_ref(),
                         _ => None,
                     };
-                    c.topic == *topic && read.is_some_and(|r| spellings.contains(&spelled(r)))
+                    // An action is read with the negator that turned it.
+                    let matches = |r: &String| {
+                        let r = spelled(r);
+                        spellings.iter().any(|sp| {
+                            r == *sp || list == "actions" && r.ends_with(&format!(" {sp}"))
+                        })
+                    };
+                    c.topic == *topic && read.is_some_and(matches)
                 });
                 assert!(
                     fired,
@@ -338,5 +346,45 @@ fn harmless_words_raise_no_escalation() {
         "Killer cocktails, and the dessert stole the show.",
     ] {
         assert_eq!(rated(t, 2.0).escalations, [], "{t:?}");
+    }
+}
+
+#[test]
+fn a_feeling_judges_only_what_it_is_about() {
+    let about = topics_of("I was so upset with the total price of $80.");
+    assert!(about.contains(&Topic::PriceValue), "{about:?}");
+    let food = topics_of("Honestly disappointed in the food tonight.");
+    assert!(food.contains(&Topic::FoodQuality), "{food:?}");
+    for near in [
+        "We were so frustrated and angry by the end that no one wanted dessert.",
+        "The manager seemed frustrated when I asked about my appointment.",
+    ] {
+        let got = topics_of(near);
+        assert!(
+            !got.contains(&Topic::FoodQuality) && !got.contains(&Topic::Booking),
+            "{near:?}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn an_action_complains_only_when_turned_around() {
+    for (said, topic) in [
+        ("They never returned our call.", Topic::Support),
+        ("This thing barely works.", Topic::ProductQuality),
+    ] {
+        let got = topics_of(said);
+        assert!(got.contains(&topic), "{said:?}: {got:?}");
+    }
+    for plain in [
+        "They answered the phone on the first ring.",
+        "It works with every app I own.",
+        "They called back within the hour.",
+    ] {
+        assert!(
+            topics_of(plain).is_empty(),
+            "{plain:?}: {:?}",
+            topics_of(plain)
+        );
     }
 }
