@@ -94,7 +94,7 @@ fn partner(s: &Scratch, i: usize, kind: EscalationKind) -> Option<Range<usize>> 
     let sentence = s
         .sentences
         .iter()
-        .find(|x| x.start <= hit.start && hit.start < x.end.max(x.start + 1))?;
+        .find(|x| x.start <= hit.start && hit.start < x.end)?;
     s.tags
         .iter()
         .filter(|t| {
