@@ -8,6 +8,7 @@
 //! anyone can reproduce which reviews were tuned on and which were not.
 
 use crate::error::{Error, Problem, RecordError, Result};
+use crate::hash::fnv1a;
 use crate::review::Location;
 use serde::Deserialize;
 use std::io::BufRead;
@@ -58,14 +59,6 @@ pub enum Split {
     Holdout,
     /// Every review.
     All,
-}
-
-/// FNV-1a, 64 bits: tiny, stable across versions and platforms, and easy
-/// to reproduce in any language (`scripts/split.py` does).
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 impl Split {
@@ -260,9 +253,7 @@ mod tests {
 
     #[test]
     fn split_is_stable_and_roughly_seventy_thirty() {
-        // The same constants as scripts/split.py; this value is FNV-1a's
-        // published test vector for "a".
-        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        // The same hash and cut as scripts/split.py.
         let dev = (0..10_000)
             .filter(|i| Split::of(&format!("r-{i}")) == Split::Dev)
             .count();

@@ -14,6 +14,7 @@ pub mod draft;
 pub mod error;
 pub mod eval;
 pub mod fetch;
+pub mod hash;
 pub mod input;
 mod names;
 pub mod output;

@@ -69,16 +69,30 @@ impl Platform {
         if label.len() > 40 {
             return None;
         }
-        let folded: String = label
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
+        // Labels are short: folded on the stack, as `loose` folds them.
+        let mut buf = [0u8; 160];
+        let mut len = 0;
+        for ch in label.chars().filter(|c| c.is_alphanumeric()) {
+            if len + 12 > buf.len() {
+                return None;
+            }
+            if ch.is_ascii() {
+                buf[len] = ch.to_ascii_lowercase() as u8;
+                len += 1;
+                continue;
+            }
+            for lower in ch.to_lowercase() {
+                len += lower.encode_utf8(&mut buf[len..]).len();
+            }
+        }
+        let folded = std::str::from_utf8(&buf[..len]).unwrap_or_default();
+        // Names are snake_case: compared without their underscores.
+        let bare = |name: &str| name.bytes().filter(|&b| b != b'_').eq(folded.bytes());
         let known = Platform::ALL
             .into_iter()
             .filter(|p| *p != Platform::Unknown)
-            .find(|p| p.name().replace('_', "") == folded);
-        known.or(match folded.as_str() {
+            .find(|p| bare(p.name()));
+        known.or(match folded {
             "playstore" | "googleplaystore" | "android" => Some(Platform::GooglePlay),
             "apple" | "ios" | "itunes" | "appleappstore" => Some(Platform::AppStore),
             "google" | "googlemaps" | "gbp" | "googlemybusiness" | "googlereviews" => {

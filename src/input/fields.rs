@@ -34,27 +34,6 @@ impl Record {
             .filter(|s| !s.trim().is_empty())
     }
 
-    /// Removes the first of several top-level keys that is present,
-    /// comparing names loosely (case, spaces, `_` and `-` ignored).
-    pub fn take_loose(&mut self, names: &[&str]) -> Option<(String, Value)> {
-        let key = self
-            .map
-            .keys()
-            .find(|k| {
-                // Each key is folded once, not once per name it is compared with.
-                let mut buf = [0u8; 64];
-                match fold_into(k, &mut buf) {
-                    Some(folded) => names
-                        .iter()
-                        .any(|n| fold_ascii(n).eq(folded.iter().copied())),
-                    None => names.iter().any(|n| loose_eq(n, k)),
-                }
-            })?
-            .clone();
-        let value = self.map.shift_remove(&key)?;
-        Some((key, value))
-    }
-
     /// Removes the value at a dotted path (`user.name`, `comments.0.text`).
     /// A nested value is removed from its parent; empty parents stay.
     pub fn take_path(&mut self, path: &str) -> Option<Value> {
@@ -102,20 +81,6 @@ fn fold_ascii(s: &str) -> impl Iterator<Item = u8> + '_ {
     s.bytes()
         .filter(u8::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
-}
-
-/// `key` folded as [`loose`] folds it, into `buf`, when it is ASCII and
-/// fits; `None` otherwise.
-fn fold_into<'a>(key: &str, buf: &'a mut [u8; 64]) -> Option<&'a [u8]> {
-    if !key.is_ascii() {
-        return None;
-    }
-    let mut len = 0;
-    for b in fold_ascii(key) {
-        *buf.get_mut(len)? = b;
-        len += 1;
-    }
-    Some(&buf[..len])
 }
 
 pub fn loose_eq(a: &str, b: &str) -> bool {
@@ -171,16 +136,6 @@ mod tests {
             r.into_extra(),
             *json!({"user": {"id": 3}, "c": [{}]}).as_object().unwrap()
         );
-    }
-
-    #[test]
-    fn loose_names_match_across_styles() {
-        let mut r = record(json!({"Review Text": "hi", "other": 1}));
-        assert_eq!(
-            r.take_loose(&["review_text"]).map(|(_, v)| v),
-            Some(json!("hi"))
-        );
-        assert!(r.has("other"));
     }
 
     #[test]

@@ -5,8 +5,9 @@
 //! take the known fields, normalise rating and date, and keep the rest.
 
 use super::fields::{loose_eq, text_of, Record};
+use super::roles::{role_of, Role, Roles};
 use super::scale;
-use super::shapes::{Generic, Shape};
+use super::shapes::Shape;
 use super::values::parse_date;
 use crate::error::Problem;
 use crate::review::{Location, Platform, Review};
@@ -77,29 +78,41 @@ pub fn to_review(
     let play_link_id = review_id_from_link(&record);
     let anchor = amazon_anchor(&record, shape);
 
-    let take =
-        |record: &mut Record, over: &Option<String>, paths: &[&str], generic: &[&str]| match over {
-            Some(path) => record.take_path(path),
-            None => take_field(record, shape, paths, generic),
-        };
-    let text_value = take(&mut record, &overrides.text, paths.text, Generic::TEXT);
-    let rating_value = take(
-        &mut record,
-        &overrides.rating,
-        paths.rating,
-        Generic::RATING,
-    );
-    let title = take(&mut record, &overrides.title, paths.title, Generic::TITLE);
-    let author = take(
-        &mut record,
-        &overrides.author,
-        paths.author,
-        Generic::AUTHOR,
-    );
-    let date_value = take(&mut record, &overrides.date, paths.date, Generic::DATE);
-    let id = take(&mut record, &overrides.id, paths.id, Generic::ID);
-    let language = take_field(&mut record, shape, paths.language, Generic::LANGUAGE);
-    let reply = take_field(&mut record, shape, paths.reply, Generic::REPLY);
+    // What the user named is taken first; the generic columns are then
+    // read from what is left, in one pass over its keys.
+    let by_path = |record: &mut Record, over: &Option<String>| {
+        over.as_deref().map(|path| record.take_path(path))
+    };
+    let text_value = by_path(&mut record, &overrides.text);
+    let rating_value = by_path(&mut record, &overrides.rating);
+    let title = by_path(&mut record, &overrides.title);
+    let author = by_path(&mut record, &overrides.author);
+    let date_value = by_path(&mut record, &overrides.date);
+    let id = by_path(&mut record, &overrides.id);
+    let roles = (shape == Shape::Generic).then(|| Roles::of(&record));
+    let mut take = |over: Option<Option<Value>>, paths: &[&str], role: Option<Role>| {
+        if let Some(value) = over {
+            return value;
+        }
+        match &roles {
+            Some(roles) => {
+                let key = match role {
+                    Some(role) => roles.key(role),
+                    None => roles.rating_key(),
+                };
+                record.take(key?)
+            }
+            None => paths.iter().find_map(|p| record.take_path(p)),
+        }
+    };
+    let text_value = take(text_value, paths.text, Some(Role::Text));
+    let rating_value = take(rating_value, paths.rating, None);
+    let title = take(title, paths.title, Some(Role::Title));
+    let author = take(author, paths.author, Some(Role::Author));
+    let date_value = take(date_value, paths.date, Some(Role::Date));
+    let id = take(id, paths.id, Some(Role::Id));
+    let language = take(None, paths.language, Some(Role::Language));
+    let reply = take(None, paths.reply, Some(Role::Reply));
 
     let text = match text_value.as_ref().and_then(text_of) {
         Some(text) => text,
@@ -184,18 +197,6 @@ pub fn to_review(
     Ok(with_derived_id(review))
 }
 
-fn take_field(
-    record: &mut Record,
-    shape: Shape,
-    paths: &[&str],
-    generic: &[&str],
-) -> Option<Value> {
-    if shape == Shape::Generic {
-        return record.take_loose(generic).map(|(_, v)| v);
-    }
-    paths.iter().find_map(|p| record.take_path(p))
-}
-
 fn with_derived_id(mut review: Review) -> Review {
     if review.id.is_empty() {
         let name = review
@@ -256,10 +257,7 @@ fn no_text(record: &Record) -> Problem {
 /// names a platform replywise knows; any other value stays in `extra`.
 fn named_platform(record: &mut Record) -> Option<Platform> {
     let key = record.map.iter().find_map(|(key, value)| {
-        let named = ["source", "platform", "site"]
-            .iter()
-            .any(|n| loose_eq(n, key));
-        named
+        (role_of(key) == Some(Role::Platform))
             .then(|| value.as_str().and_then(Platform::from_label))
             .flatten()
             .map(|p| (key.clone(), p))
@@ -344,5 +342,5 @@ pub fn row_to_object(headers: &[String], row: &[&str]) -> Value {
 pub fn header_has_text(headers: &[String]) -> bool {
     headers
         .iter()
-        .any(|h| Generic::TEXT.iter().any(|t| loose_eq(t, h)) || loose_eq(h, "reviewcontent"))
+        .any(|h| role_of(h) == Some(Role::Text) || loose_eq(h, "reviewcontent"))
 }

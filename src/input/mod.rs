@@ -14,6 +14,7 @@ mod lines;
 pub mod map;
 pub mod page;
 mod plain;
+mod roles;
 mod scale;
 pub mod shapes;
 pub mod values;

@@ -9,9 +9,10 @@
 //! exports write for "no rating": the review is kept, without one, and
 //! the user is told.
 
-use super::fields::{loose_eq, Record};
+use super::fields::Record;
 use super::map::FieldOverrides;
-use super::shapes::{Generic, Shape};
+use super::roles::{role_of, Role};
+use super::shapes::Shape;
 use super::values::{parse_rating, Scale};
 use crate::error::Problem;
 use serde_json::Value;
@@ -30,7 +31,7 @@ pub fn of_record(record: &mut Record, shape: Shape, overrides: &FieldOverrides) 
     } else if shape == Shape::Generic {
         let found = record.map.keys().find_map(|key| {
             let (stem, scale) = stated(key)?;
-            let is_rating = Generic::RATING.iter().any(|n| loose_eq(n, stem));
+            let is_rating = matches!(role_of(stem), Some(Role::Stars | Role::Thumbs));
             is_rating.then(|| (key.clone(), stem.to_string(), scale))
         });
         if let Some((key, stem, scale)) = found {
@@ -86,6 +87,10 @@ pub fn read(
 /// The scale a header states after its name, and the name without it:
 /// `Score (out of 10)`, `Rating /10`, `Rating (0-10)`, `Stars out of 5`.
 pub fn stated(header: &str) -> Option<(&str, Scale)> {
+    // Most headers state nothing; those need no folding.
+    if !header.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let lower = header.to_ascii_lowercase();
     let trimmed = lower.trim_end().trim_end_matches([')', ']']).trim_end();
     let digits = trimmed.len() - trimmed.trim_end_matches(|c: char| c.is_ascii_digit()).len();
@@ -142,14 +147,18 @@ fn from_hints(record: &Record, shape: Shape) -> Scale {
             number(record.map.get("scale_max")),
         )
     };
-    let is_any = |names: &[&str]| {
-        record
-            .map
-            .keys()
-            .any(|k| names.iter().any(|n| loose_eq(n, k)))
-    };
-    if shape == Shape::Generic && is_any(Generic::THUMBS) && !is_any(Generic::STARS) {
-        return Scale::Binary;
+    if shape == Shape::Generic {
+        let (mut thumbs, mut stars) = (false, false);
+        for key in record.map.keys() {
+            match role_of(key) {
+                Some(Role::Thumbs) => thumbs = true,
+                Some(Role::Stars) => stars = true,
+                _ => {}
+            }
+        }
+        if thumbs && !stars {
+            return Scale::Binary;
+        }
     }
     match (min, max) {
         (None | Some(0.0), Some(1.0)) => Scale::Binary,

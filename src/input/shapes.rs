@@ -467,6 +467,7 @@ impl Generic {
     ];
     pub const ID: &'static [&'static str] = &["id", "review id", "uuid"];
     pub const LANGUAGE: &'static [&'static str] = &["language", "lang", "language code", "locale"];
+    pub const PLATFORM: &'static [&'static str] = &["source", "platform", "site"];
     pub const REPLY: &'static [&'static str] = &[
         "owner reply",
         "reply",

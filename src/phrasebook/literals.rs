@@ -97,7 +97,7 @@ pub fn fingerprint(macros: &Macros) -> u64 {
         bytes.extend_from_slice(body.as_bytes());
         bytes.push(0);
     }
-    crate::eval::fnv1a(&bytes)
+    crate::hash::fnv1a(&bytes)
 }
 
 /// Parses `pattern` (no macros) and derives its requirements.

@@ -32,13 +32,18 @@ pub fn expand(raw: &str) -> Result<Vec<String>, String> {
             }
             return Err(format!("{raw:?} has no letters or digits to match"));
         }
-        for numbered in numbers(cue) {
+        let mut push = |numbered: String| {
             // The curly spelling is folded into the straight one when
             // words are hashed ([`super::trie::word_hash`]).
             if numbered.contains('\'') {
                 out.push(numbered.replace('\'', ""));
             }
             out.push(numbered);
+        };
+        if cue.contains('#') {
+            numbers(&cue).into_iter().for_each(&mut push);
+        } else {
+            push(cue);
         }
         if out.len() > MAX_EXPANSIONS {
             return Err(format!(
@@ -110,13 +115,16 @@ fn alternatives(raw: &str) -> Result<Vec<String>, String> {
 /// single spaces; apostrophes inside words kept as `'`, `#` kept.
 fn canonical(cue: &str) -> String {
     let mut out = String::with_capacity(cue.len());
-    let chars: Vec<char> = cue.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    // Tens of thousands of cue spellings pass here at start-up: one pass,
+    // looking one character back and one ahead, with no buffer of chars.
+    let mut before = None::<char>;
+    let mut chars = cue.chars().peekable();
+    while let Some(c) = chars.next() {
         let mapped = match c {
+            'a'..='z' => c,
             '\'' | '\u{2019}' => {
-                let inside = i > 0
-                    && chars[i - 1].is_alphanumeric()
-                    && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+                let inside = before.is_some_and(char::is_alphanumeric)
+                    && chars.peek().is_some_and(|n| n.is_alphabetic());
                 if inside {
                     '\''
                 } else {
@@ -128,19 +136,18 @@ fn canonical(cue: &str) -> String {
             c if c.is_alphanumeric() => c,
             _ => ' ',
         };
+        before = Some(c);
         if mapped == ' ' && (out.is_empty() || out.ends_with(' ')) {
             continue;
         }
         out.push(mapped);
     }
-    out.trim_end().to_string()
+    out.truncate(out.trim_end().len());
+    out
 }
 
 /// `#` as numbers of one to three digits (digits are normalised to `0`).
-fn numbers(cue: String) -> Vec<String> {
-    if !cue.contains('#') {
-        return vec![cue];
-    }
+fn numbers(cue: &str) -> Vec<String> {
     let mut out = vec![String::new()];
     for c in cue.chars() {
         if c == '#' {
