@@ -69,23 +69,8 @@ impl Platform {
         if label.len() > 40 {
             return None;
         }
-        // Labels are short: folded on the stack, as `loose` folds them.
         let mut buf = [0u8; 160];
-        let mut len = 0;
-        for ch in label.chars().filter(|c| c.is_alphanumeric()) {
-            if len + 12 > buf.len() {
-                return None;
-            }
-            if ch.is_ascii() {
-                buf[len] = ch.to_ascii_lowercase() as u8;
-                len += 1;
-                continue;
-            }
-            for lower in ch.to_lowercase() {
-                len += lower.encode_utf8(&mut buf[len..]).len();
-            }
-        }
-        let folded = std::str::from_utf8(&buf[..len]).unwrap_or_default();
+        let folded = crate::text::loose_into(label, &mut buf)?;
         // Names are snake_case: compared without their underscores.
         let bare = |name: &str| name.bytes().filter(|&b| b != b'_').eq(folded.bytes());
         let known = Platform::ALL

@@ -10,9 +10,41 @@
 //! replacement must look as if it had been typed there: the same case
 //! (`CAN'T` becomes `CAN`) and the same apostrophes (straight or curly).
 //! Those helpers live here too, as does turning byte offsets into the
-//! `line:column` positions every located message uses.
+//! `line:column` positions every located message uses, and the loose
+//! spelling by which column names and platform labels are compared.
 
 use std::borrow::Cow;
+
+/// A name as it is compared loosely: its letters and digits, lower case.
+/// `Review Text`, `review_text` and `reviewText` are one column to a
+/// person, and `Google Play` and `google_play` one platform.
+pub fn loose_chars(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+}
+
+/// [`loose_chars`] of `name` written into `buf`, or `None` when they do
+/// not fit: names are short, so the record-by-record lookups of column
+/// names and labels need no allocation.
+pub fn loose_into<'a>(name: &str, buf: &'a mut [u8]) -> Option<&'a str> {
+    let mut len = 0;
+    if name.is_ascii() {
+        // The same folding, byte by byte: Unicode lower-casing per char
+        // cost more than the rest of reading a record's column names.
+        for b in name.bytes().filter(u8::is_ascii_alphanumeric) {
+            *buf.get_mut(len)? = b.to_ascii_lowercase();
+            len += 1;
+        }
+        return std::str::from_utf8(&buf[..len]).ok();
+    }
+    for c in loose_chars(name) {
+        let end = len + c.len_utf8();
+        c.encode_utf8(buf.get_mut(len..end)?);
+        len = end;
+    }
+    std::str::from_utf8(&buf[..len]).ok()
+}
 
 /// True for characters that must never reach a terminal: C0/C1 controls
 /// (ESC starts colour and cursor sequences) and the bidi overrides and
@@ -169,6 +201,25 @@ pub fn with_apostrophe(text: &str, apostrophe: char) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn loose_spelling_is_the_same_on_the_stack_and_off_it() {
+        let mut buf = [0u8; 32];
+        for name in [
+            "Review Text",
+            "review_text",
+            "reviewText",
+            "Überschrift",
+            "İD",
+            "Google Play",
+        ] {
+            let want: String = loose_chars(name).collect();
+            assert_eq!(loose_into(name, &mut buf), Some(want.as_str()), "{name}");
+        }
+        assert_eq!(loose_into("Review Text", &mut buf), Some("reviewtext"));
+        assert_eq!(loose_into(&"x".repeat(33), &mut buf), None);
+        assert_eq!(loose_into(&"é".repeat(17), &mut buf), None);
+    }
 
     #[test]
     fn terminal_text_loses_escapes_and_bidi() {

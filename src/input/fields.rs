@@ -69,10 +69,7 @@ impl Record {
 /// A key name reduced for loose comparison: `Review Text`, `review_text` and
 /// `reviewText` are the same column to a person.
 pub fn loose(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    crate::text::loose_chars(name).collect()
 }
 
 /// `loose(a) == loose(b)` without building either: every record's keys are

@@ -90,29 +90,22 @@ pub fn to_review(
     let date_value = by_path(&mut record, &overrides.date);
     let id = by_path(&mut record, &overrides.id);
     let roles = (shape == Shape::Generic).then(|| Roles::of(&record));
-    let mut take = |over: Option<Option<Value>>, paths: &[&str], role: Option<Role>| {
-        if let Some(value) = over {
-            return value;
-        }
-        match &roles {
-            Some(roles) => {
-                let key = match role {
-                    Some(role) => roles.key(role),
-                    None => roles.rating_key(),
-                };
-                record.take(key?)
-            }
-            None => paths.iter().find_map(|p| record.take_path(p)),
-        }
-    };
-    let text_value = take(text_value, paths.text, Some(Role::Text));
-    let rating_value = take(rating_value, paths.rating, None);
-    let title = take(title, paths.title, Some(Role::Title));
-    let author = take(author, paths.author, Some(Role::Author));
-    let date_value = take(date_value, paths.date, Some(Role::Date));
-    let id = take(id, paths.id, Some(Role::Id));
-    let language = take(None, paths.language, Some(Role::Language));
-    let reply = take(None, paths.reply, Some(Role::Reply));
+    let mut take =
+        |over: Option<Option<Value>>, paths: &[&str], key: fn(&Roles) -> Option<&str>| match (
+            over, &roles,
+        ) {
+            (Some(value), _) => value,
+            (None, Some(roles)) => record.take(key(roles)?),
+            (None, None) => paths.iter().find_map(|p| record.take_path(p)),
+        };
+    let text_value = take(text_value, paths.text, |r| r.key(Role::Text));
+    let rating_value = take(rating_value, paths.rating, Roles::rating_key);
+    let title = take(title, paths.title, |r| r.key(Role::Title));
+    let author = take(author, paths.author, |r| r.key(Role::Author));
+    let date_value = take(date_value, paths.date, |r| r.key(Role::Date));
+    let id = take(id, paths.id, |r| r.key(Role::Id));
+    let language = take(None, paths.language, |r| r.key(Role::Language));
+    let reply = take(None, paths.reply, |r| r.key(Role::Reply));
 
     let text = match text_value.as_ref().and_then(text_of) {
         Some(text) => text,

@@ -10,6 +10,7 @@
 use super::fields::{loose, Record};
 use super::shapes::Generic;
 use crate::hash::fnv1a;
+use crate::text::loose_into;
 use std::sync::LazyLock;
 
 /// What a generic column holds.
@@ -90,19 +91,9 @@ fn lookup(folded: &[u8]) -> Option<Role> {
 
 /// The role a column name plays, if any.
 pub fn role_of(key: &str) -> Option<Role> {
-    if !key.is_ascii() {
-        return lookup(loose(key).as_bytes());
-    }
-    // Column names are short ASCII: folded on the stack.
-    let mut buf = [0u8; 48];
-    let mut len = 0;
-    for &b in key.as_bytes() {
-        if b.is_ascii_alphanumeric() {
-            *buf.get_mut(len)? = b.to_ascii_lowercase();
-            len += 1;
-        }
-    }
-    lookup(&buf[..len])
+    // Every known name is short: a longer key is none of them.
+    let mut buf = [0u8; 64];
+    lookup(loose_into(key, &mut buf)?.as_bytes())
 }
 
 /// The first key (in the record's order) of each role, and its position.
