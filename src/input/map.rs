@@ -90,14 +90,13 @@ pub fn to_review(
     let date_value = by_path(&mut record, &overrides.date);
     let id = by_path(&mut record, &overrides.id);
     let roles = (shape == Shape::Generic).then(|| Roles::of(&record));
-    let mut take =
-        |over: Option<Option<Value>>, paths: &[&str], key: fn(&Roles) -> Option<&str>| match (
-            over, &roles,
-        ) {
-            (Some(value), _) => value,
-            (None, Some(roles)) => record.take(key(roles)?),
-            (None, None) => paths.iter().find_map(|p| record.take_path(p)),
-        };
+    let mut take = |over: Option<Option<Value>>,
+                    paths: &[&str],
+                    key: fn(&Roles) -> Option<&str>| match (over, &roles) {
+        (Some(value), _) => value,
+        (None, Some(roles)) => record.take(key(roles)?),
+        (None, None) => paths.iter().find_map(|p| record.take_path(p)),
+    };
     let text_value = take(text_value, paths.text, |r| r.key(Role::Text));
     let rating_value = take(rating_value, paths.rating, Roles::rating_key);
     let title = take(title, paths.title, |r| r.key(Role::Title));

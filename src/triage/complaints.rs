@@ -80,6 +80,9 @@ pub struct Rules {
     pub negation: f64,
     /// Words that tie a feeling to what it is about ("with", "about").
     pub about: Vec<String>,
+    /// Topics about things the business sells, whose actions a person
+    /// fails to do are not their complaints.
+    pub of_things: Vec<Topic>,
 }
 
 impl Rules {
@@ -311,7 +314,11 @@ fn read_clause(
         };
         taken.push(a.span.clone());
         let cue = s.text[negator.start..a.span.end].to_string();
+        let of_person = said_of_person(s, tags, &negator, a.span.start);
         for &topic in &a.topics {
+            if of_person && rules.of_things.contains(&topic) {
+                continue;
+            }
             let reading = Reading::Phrase(cue.clone());
             push(
                 topic,
@@ -434,6 +441,28 @@ fn read_clause(
         };
         push(topic, focus, weight.max(intensity), reading);
     }
+}
+
+/// An action turned by `turn` (its negator, or complaint wording running
+/// into it) and starting at `until` is one a person failed to do, not a
+/// thing: a word for a person stands between the negator and the action
+/// ("nobody was working", "not one person working") or next before the
+/// negator ("she doesn't work that side"), and no thing is named from the
+/// negator on ("I couldn't get it to work", "... get my phone to work").
+fn said_of_person(s: &Scratch, tags: &[TagHit], turn: &Range<usize>, until: usize) -> bool {
+    let thing_named = tags.iter().any(|t| {
+        matches!(t.tag, Tag::Anaphora | Tag::Aspect(_)) && t.start >= turn.start && t.end <= until
+    });
+    !thing_named
+        && tags.iter().any(|t| {
+            t.tag == Tag::Person
+                && t.start < until
+                && (t.start >= turn.start
+                    // Right before it: one word between already reads "the
+                    // kettle we got doesn't work" as the person's doing.
+                    || t.end <= turn.start
+                        && clauses::words_apart(&s.text, t.end, turn.start) == 0)
+        })
 }
 
 /// The aspect a feeling is about: the first one after it, at most a few

@@ -172,6 +172,10 @@ pub struct TopicCues {
     /// a complaint about the topic; said plainly, nothing.
     #[serde(default)]
     pub actions: Vec<Located<TopicCue>>,
+    /// The topic is about things the business sells: its complaints and
+    /// actions said of a person ("she doesn't work that side") are not.
+    #[serde(default)]
+    pub of_things: bool,
     /// Topics whose aspects this topic's judgements win over ("slow" next
     /// to "service" is still about waiting).
     #[serde(default)]
@@ -241,6 +245,10 @@ pub struct ClauseCues {
     /// Words that tie a feeling to what it is about.
     #[serde(default)]
     pub about: Vec<String>,
+    /// Words for people ("she", "nobody", "the staff"): what a person does
+    /// not do is no fault of a thing's (see [`TopicCues::of_things`]).
+    #[serde(default)]
+    pub people: Phrases,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -617,6 +625,7 @@ impl Lexicon {
                     &c.anaphora,
                     &c.excused,
                     &c.feelings,
+                    &c.people,
                 ] {
                     check_list(&origin, list)?;
                 }
@@ -626,6 +635,7 @@ impl Lexicon {
                 self.clauses.anaphora.extend(c.anaphora);
                 self.clauses.excused.extend(c.excused);
                 self.clauses.feelings.extend(c.feelings);
+                self.clauses.people.extend(c.people);
                 self.clauses
                     .about
                     .extend(c.about.into_iter().map(|w| w.to_lowercase()));
@@ -646,6 +656,7 @@ impl Lexicon {
                     slot.judgements.extend(cues.judgements);
                     slot.aspects.extend(cues.aspects);
                     slot.actions.extend(cues.actions);
+                    slot.of_things |= cues.of_things;
                     slot.over.extend(cues.over);
                     slot.examples.extend(cues.examples);
                     slot.counter.extend(cues.counter);

@@ -97,6 +97,8 @@ pub enum Tag {
     Anaphora,
     /// How the reviewer felt ("upset"), not what the thing was.
     Feeling,
+    /// A word for a person ("she", "nobody").
+    Person,
 }
 
 /// Which class of a pair of escalation cues a word is of.
@@ -398,6 +400,7 @@ fn tag_trie(lexicon: &Lexicon) -> Result<Trie<Tags>, String> {
         (&lexicon.clauses.plain, Tag::Plain),
         (&lexicon.clauses.anaphora, Tag::Anaphora),
         (&lexicon.clauses.feelings, Tag::Feeling),
+        (&lexicon.clauses.people, Tag::Person),
     ];
     for (cues, tag) in clauses {
         for cue in cues {

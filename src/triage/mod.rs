@@ -315,6 +315,12 @@ impl Classifier {
                 concession: params.concession,
                 negation: params.negation,
                 about: lexicon.clauses.about.clone(),
+                of_things: lexicon
+                    .topics
+                    .iter()
+                    .filter(|(_, c)| c.of_things)
+                    .map(|(t, _)| *t)
+                    .collect(),
             },
             signs: std::sync::OnceLock::new(),
             topics_at: lexicon

@@ -388,3 +388,28 @@ fn an_action_complains_only_when_turned_around() {
         );
     }
 }
+
+#[test]
+fn what_a_person_fails_to_do_is_no_fault_of_a_thing() {
+    for person in [
+        "She said she doesn't work that side of the store.",
+        "Nobody was working the counter.",
+        "The guy doesn't work weekends.",
+    ] {
+        let got = topics_of(person);
+        assert!(!got.contains(&Topic::ProductQuality), "{person:?}: {got:?}");
+    }
+    // A person beside a thing that fails does not excuse the thing.
+    for thing in [
+        "I couldn't get it to work.",
+        "The chair he gave me did not work.",
+        "The kettle we got doesn't work.",
+        "The Firestick we were sent doesn't work.",
+        "Support tried for an hour and it still didn't work.",
+    ] {
+        let got = topics_of(thing);
+        assert!(got.contains(&Topic::ProductQuality), "{thing:?}: {got:?}");
+    }
+    // Support's actions are done by people: "nobody" is who fails them.
+    assert!(topics_of("Nobody ever called back.").contains(&Topic::Support));
+}
