@@ -96,7 +96,8 @@ fn fill(s: &Scratch, reasons: &[Cue], out: &mut [Clause]) {
             match t.tag {
                 Tag::Irrealis => c.irrealis = c.irrealis.or(Some(t.start)),
                 Tag::Past => c.past = true,
-                Tag::Excused => c.excused = true,
+                // "Not worth it" is no excuse.
+                Tag::Excused if turner_of(s, t.start).is_none() => c.excused = true,
                 Tag::Anaphora if t.start == c.start + opening => c.anaphora = true,
                 _ => {}
             }
@@ -130,6 +131,19 @@ pub fn negator_of(s: &Scratch, start: usize) -> Option<Range<usize>> {
                 && !s.text[t.end..start].contains([',', '.', '!', '?', ';'])
         })
         .map(|t| t.start..t.end)
+}
+
+/// What turns the words at `start` around: their negator, or complaint
+/// wording of the scorer that runs into them ("never returned our call",
+/// "was not worth it"). Wording merely before them ("had to work through
+/// the bugs") does not.
+pub fn turner_of(s: &Scratch, start: usize) -> Option<Range<usize>> {
+    negator_of(s, start).or_else(|| {
+        s.tokens
+            .iter()
+            .find(|t| matches!(t.kind, Kind::Complaint(_)) && t.start < start && t.end > start)
+            .map(|t| t.start..start)
+    })
 }
 
 /// True when two byte spans share a byte.

@@ -296,20 +296,7 @@ fn read_clause(
         if !free(&a.span, &taken) {
             continue;
         }
-        // Complaint wording of the scorer that runs into the action ("never
-        // returned our call") has turned it around already; wording merely
-        // before it ("had to work through the bugs") has not.
-        let wording = || {
-            s.tokens
-                .iter()
-                .find(|t| {
-                    matches!(t.kind, Kind::Complaint(_))
-                        && t.start < a.span.start
-                        && t.end > a.span.start
-                })
-                .map(|t| t.start..a.span.start)
-        };
-        let Some(negator) = clauses::negator_of(s, a.span.start).or_else(wording) else {
+        let Some(negator) = clauses::turner_of(s, a.span.start) else {
             continue;
         };
         taken.push(a.span.clone());
@@ -337,12 +324,36 @@ fn read_clause(
         Tag::Judgement(topic) => Some(topic),
         _ => None,
     });
-    let mut judgements: Vec<(Range<usize>, Vec<Topic>, f64)> = Vec::new();
+    // Each judgement with its topics, its weight, and whether it speaks of
+    // its topics only where the sentence names them.
+    let mut judgements: Vec<(Range<usize>, Vec<Topic>, f64, bool)> = Vec::new();
     for j in own {
         if free(&j.span, &taken) && !clauses::negated(s, j.span.start) {
             taken.push(j.span.clone());
-            judgements.push((j.span, j.topics, 1.5));
+            judgements.push((j.span, j.topics, 1.5, true));
         }
+    }
+    // A good quality denied is the topic's complaint wherever it stands:
+    // "not friendly" is the staff's attitude, "none of it was clean" the
+    // cleaning.
+    let virtues = spans(tags, |t| match t {
+        Tag::Virtue(topic) => Some(topic),
+        _ => None,
+    });
+    for v in virtues {
+        if !free(&v.span, &taken) {
+            continue;
+        }
+        let Some(from) = denied(s, cues, &v.span) else {
+            continue;
+        };
+        let weight = cues
+            .iter()
+            .filter(|r| r.start == v.span.start)
+            .map(|r| -r.weight)
+            .fold(1.5, f64::max);
+        taken.push(from..v.span.end);
+        judgements.push((from..v.span.end, v.topics, weight, false));
     }
     // A clause that says what is wrong in words of a topic needs no
     // guessing from its sentiment words, which mostly repeat it.
@@ -350,7 +361,7 @@ fn read_clause(
         for r in judging {
             let span = r.start..r.end;
             if free(&span, &taken) {
-                judgements.push((span, Vec::new(), -r.weight));
+                judgements.push((span, Vec::new(), -r.weight, true));
             }
         }
     }
@@ -363,7 +374,7 @@ fn read_clause(
                 t.tag == Tag::Aspect(topic) && t.start >= sentence.start && t.end <= sentence.end
             })
     };
-    for (span, own, weight) in judgements {
+    for (span, own, weight, needs_view) in judgements {
         if tags
             .iter()
             .any(|t| t.tag == Tag::Feeling && overlaps(&(t.start..t.end), &span))
@@ -417,7 +428,7 @@ fn read_clause(
             }));
         // A judgement alone speaks of its own topic only where the sentence
         // names that topic: "burnt" is the food only if food is in view.
-        let own: Vec<Topic> = if nearest.is_some() {
+        let own: Vec<Topic> = if nearest.is_some() || !needs_view {
             own
         } else {
             own.into_iter().filter(|t| in_sentence(*t)).collect()
@@ -463,6 +474,27 @@ fn said_of_person(s: &Scratch, tags: &[TagHit], turn: &Range<usize>, until: usiz
                     || t.end <= turn.start
                         && clauses::words_apart(&s.text, t.end, turn.start) == 0)
         })
+}
+
+/// Where the denial of the words at `span` starts, if they are denied: by
+/// the negator right before them, by complaint wording of the scorer that
+/// runs into them ("was not worth it"), or by a negator the scorer found in
+/// reach ("none of the servers were friendly").
+fn denied(s: &Scratch, cues: &[Cue], span: &Range<usize>) -> Option<usize> {
+    if let Some(n) = clauses::turner_of(s, span.start) {
+        return Some(n.start);
+    }
+    let scored = cues
+        .iter()
+        .any(|r| r.start == span.start && r.rules.contains(&Rule::Negated));
+    if !scored {
+        return None;
+    }
+    s.tokens
+        .iter()
+        .rev()
+        .find(|t| t.end <= span.start && matches!(t.kind, Kind::Negator { .. }))
+        .map(|t| t.start)
 }
 
 /// The aspect a feeling is about: the first one after it, at most a few

@@ -172,6 +172,11 @@ pub struct TopicCues {
     /// a complaint about the topic; said plainly, nothing.
     #[serde(default)]
     pub actions: Vec<Located<TopicCue>>,
+    /// Good qualities of the topic ("friendly", "clean", "worth it"):
+    /// denied ("not friendly", "none of them were clean") they are a
+    /// complaint of the topic, with or without an aspect in view.
+    #[serde(default)]
+    pub virtues: Vec<Located<TopicCue>>,
     /// The topic is about things the business sells: its complaints and
     /// actions said of a person ("she doesn't work that side") are not.
     #[serde(default)]
@@ -645,6 +650,7 @@ impl Lexicon {
                         &cues.judgements,
                         &cues.aspects,
                         &cues.actions,
+                        &cues.virtues,
                     ] {
                         check_cues(&origin, list)?;
                     }
@@ -656,6 +662,7 @@ impl Lexicon {
                     slot.judgements.extend(cues.judgements);
                     slot.aspects.extend(cues.aspects);
                     slot.actions.extend(cues.actions);
+                    slot.virtues.extend(cues.virtues);
                     slot.of_things |= cues.of_things;
                     slot.over.extend(cues.over);
                     slot.examples.extend(cues.examples);

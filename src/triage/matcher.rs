@@ -82,6 +82,8 @@ pub enum Tag {
     Aspect(Topic),
     /// What the business should do, a complaint of the topic when negated.
     Action(Topic),
+    /// A good quality of the topic, a complaint of it when denied.
+    Virtue(Topic),
     Escalation(EscalationKind),
     /// One of two words that escalate together in a sentence.
     Together(EscalationKind, Half),
@@ -391,6 +393,9 @@ fn tag_trie(lexicon: &Lexicon) -> Result<Trie<Tags>, String> {
         }
         for cue in &cues.actions {
             add_tag(cue.get_ref().cue(), Tag::Action(*topic))?;
+        }
+        for cue in &cues.virtues {
+            add_tag(cue.get_ref().cue(), Tag::Virtue(*topic))?;
         }
     }
     let clauses = [

@@ -63,6 +63,7 @@ fn every_topic_cue_fires_in_its_own_example() {
             ("judgements", &cues.judgements),
             ("aspects", &cues.aspects),
             ("actions", &cues.actions),
+            ("virtues", &cues.virtues),
         ];
         for (list, entries) in lists {
             for entry in entries {
@@ -75,16 +76,20 @@ fn every_topic_cue_fires_in_its_own_example() {
                 let fired = v.complaints.iter().any(|c| {
                     let read = match (&c.reading, list) {
                         (Reading::Phrase(p), "complaints" | "actions") => Some(p),
-                        (Reading::Judged { judgement, .. }, "judgements") => Some(judgement),
+                        (Reading::Judged { judgement, .. }, "judgements" | "virtues") => {
+                            Some(judgement)
+                        }
                         (Reading::Judged { aspect, .. }, "aspects") => aspect.as_ref(),
                         _ => None,
                     };
-                    // An action is read with the negator that turned it.
+                    // An action or a virtue is read with the negator that
+                    // turned it.
+                    let turned = matches!(list, "actions" | "virtues");
                     let matches = |r: &String| {
                         let r = spelled(r);
-                        spellings.iter().any(|sp| {
-                            r == *sp || list == "actions" && r.ends_with(&format!(" {sp}"))
-                        })
+                        spellings
+                            .iter()
+                            .any(|sp| r == *sp || turned && r.ends_with(&format!(" {sp}")))
                     };
                     c.topic == *topic && read.is_some_and(matches)
                 });
@@ -412,4 +417,36 @@ fn what_a_person_fails_to_do_is_no_fault_of_a_thing() {
     }
     // Support's actions are done by people: "nobody" is who fails them.
     assert!(topics_of("Nobody ever called back.").contains(&Topic::Support));
+}
+
+#[test]
+fn a_good_quality_denied_complains_of_its_topic() {
+    for (said, topic) in [
+        ("The staff weren't friendly at all.", Topic::StaffAttitude),
+        ("Neither of our rooms was clean.", Topic::Cleanliness),
+        ("Honestly the bagels were not fresh.", Topic::FoodQuality),
+        ("Check-in was not quick by any measure.", Topic::WaitTime),
+        ("We didn't get a clean towel all week.", Topic::Cleanliness),
+    ] {
+        let got = topics_of(said);
+        assert!(got.contains(&topic), "{said:?}: {got:?}");
+    }
+    // A virtue stated, boosted or excused is praise or nothing, never a
+    // complaint.
+    for plain in [
+        "The staff were not only friendly but fast.",
+        "Everything was clean and tidy.",
+        "Not the quickest service, but the food made up for it.",
+        "Service wasn't fast but that's fine, it was packed.",
+        "I knew it wouldn't be quick, with a crowd that size.",
+    ] {
+        let got = topics_of(plain);
+        assert!(
+            !got.iter().any(|t| matches!(
+                t,
+                Topic::StaffAttitude | Topic::WaitTime | Topic::Cleanliness
+            )),
+            "{plain:?}: {got:?}"
+        );
+    }
 }
