@@ -138,6 +138,20 @@ struct ModifiersFile {
     enough: Phrases,
     #[serde(default)]
     function: Phrases,
+    #[serde(default)]
+    numerals: Numerals,
+}
+
+/// Number words, by how many digits they stand for.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Numerals {
+    /// Words read as one digit ("two" … "nine").
+    #[serde(default)]
+    pub units: Phrases,
+    /// Words read as two digits ("ten" … "ninety").
+    #[serde(default)]
+    pub tens: Phrases,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -369,6 +383,7 @@ pub struct Lexicon {
     pub concession: Phrases,
     pub enough: Phrases,
     pub function: Phrases,
+    pub numerals: Numerals,
     pub symbols: Weights,
     pub topics: BTreeMap<Topic, TopicCues>,
     pub clauses: ClauseCues,
@@ -599,7 +614,14 @@ impl Lexicon {
                 check_weights(&origin, weights_of(&f.excess), WEIGHT)?;
                 check_keys(&origin, &f.boosters)?;
                 check_weights(&origin, weights_of(&f.boosters), -0.9..=2.0)?;
-                for list in [&f.contrast, &f.concession, &f.enough, &f.function] {
+                for list in [
+                    &f.contrast,
+                    &f.concession,
+                    &f.enough,
+                    &f.function,
+                    &f.numerals.units,
+                    &f.numerals.tens,
+                ] {
                     check_list(&origin, list)?;
                 }
                 merge(&mut self.negators, f.negators);
@@ -609,6 +631,8 @@ impl Lexicon {
                 self.concession.extend(f.concession);
                 self.enough.extend(f.enough);
                 self.function.extend(f.function);
+                self.numerals.units.extend(f.numerals.units);
+                self.numerals.tens.extend(f.numerals.tens);
             }
             "symbols.toml" => {
                 let f: SymbolsFile = parse(&origin)?;

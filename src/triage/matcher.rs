@@ -415,6 +415,40 @@ fn tag_trie(lexicon: &Lexicon) -> Result<Trie<Tags>, String> {
     Ok(tags)
 }
 
+/// Number words read as the digits `#` stands for in a topic or
+/// escalation cue ("queued for twenty minutes" matches "queued for #
+/// minutes"): each takes the tag id of a number as long as the words it
+/// stands for. The scorer's cues keep the words as words ("two stars" is
+/// not "2 stars" to them). A numeral that is a word of some topic cue
+/// itself would lose that meaning, so it is refused.
+fn read_numerals(
+    lexicon: &Lexicon,
+    vocabulary: &mut HashMap<u64, Word, Fast>,
+) -> Result<(), String> {
+    for (list, digits) in [
+        (&lexicon.numerals.units, "0"),
+        (&lexicon.numerals.tens, "00"),
+    ] {
+        let Some(number) = vocabulary.get(&word_hash(digits.as_bytes())).map(|w| w.tag) else {
+            continue;
+        };
+        for numeral in list {
+            for word in expand(numeral.get_ref())? {
+                let entry = vocabulary
+                    .entry(word_hash(word.as_bytes()))
+                    .or_insert(UNKNOWN_WORD);
+                if entry.tag != UNKNOWN {
+                    return Err(format!(
+                        "numeral {word:?} is also a word of a topic cue: write # in the cue"
+                    ));
+                }
+                entry.tag = number;
+            }
+        }
+    }
+    Ok(())
+}
+
 impl Matcher {
     /// Compiles a lexicon. Pattern errors were reported while loading, so
     /// a failure here is an entry the loader let through: it is named.
@@ -436,6 +470,7 @@ impl Matcher {
                 }
             }
         }
+        read_numerals(lexicon, &mut vocabulary)?;
         vocabulary.shrink_to_fit();
         cues.freeze();
         tags.freeze();

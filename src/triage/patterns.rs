@@ -3,8 +3,9 @@
 //!
 //! A cue is written the way people write it ("won't be back") and may hold
 //! alternatives in parentheses ("(won't|will not) be back", an empty
-//! alternative makes a word optional) and `#` for a number ("waited #
-//! minutes"). Both the cue and the review are normalised the same way —
+//! alternative makes a word optional), `#` for a number ("waited #
+//! minutes") and `##` for a number of two digits or more ("waited ##
+//! minutes" is a wait worth complaining of, "waited 5 minutes" is not). Both the cue and the review are normalised the same way —
 //! lower case, punctuation to spaces, every digit to `0` — so one
 //! case-sensitive automaton finds cues on word boundaries, and the
 //! normalised text keeps the byte offsets of the original, so every cue has
@@ -146,14 +147,22 @@ fn canonical(cue: &str) -> String {
     out
 }
 
-/// `#` as numbers of one to three digits (digits are normalised to `0`).
+/// `#` as numbers of one to three digits, `##` of two or three (digits
+/// are normalised to `0`).
 fn numbers(cue: &str) -> Vec<String> {
     let mut out = vec![String::new()];
-    for c in cue.chars() {
+    let mut chars = cue.chars().peekable();
+    while let Some(c) = chars.next() {
         if c == '#' {
+            let long = chars.next_if_eq(&'#').is_some();
+            let forms: &[&str] = if long {
+                &["00", "000"]
+            } else {
+                &["0", "00", "000"]
+            };
             out = out
                 .into_iter()
-                .flat_map(|s| ["0", "00", "000"].map(|n| format!("{s}{n}")))
+                .flat_map(|s| forms.iter().map(move |n| format!("{s}{n}")))
                 .collect();
         } else {
             out.iter_mut().for_each(|s| s.push(c));
@@ -273,6 +282,11 @@ mod tests {
             ]
         );
         assert_eq!(expand("#/#").unwrap().len(), 9);
+        assert_eq!(
+            expand("## mins").unwrap(),
+            ["00 mins", "000 mins"],
+            "## is a number of two digits or more"
+        );
         assert!(expand("1 star").is_err(), "a digit would match every digit");
     }
 

@@ -33,8 +33,26 @@ fn every_topic_example_gives_its_topic() {
 }
 
 /// A matched span as the matcher spells it: lower case, a digit as "0",
-/// punctuation as a space, apostrophes straight.
-fn spelled(text: &str) -> String {
+/// punctuation as a space, apostrophes straight, a number word as the
+/// digits it stands for.
+fn spelled(text: &str, lexicon: &Lexicon) -> String {
+    let digits = |word: &str| {
+        let is = |list: &[super::super::lexicon::Located<String>]| {
+            list.iter().any(|n| {
+                super::super::patterns::expand(n.get_ref())
+                    .unwrap()
+                    .iter()
+                    .any(|w| w == word)
+            })
+        };
+        if is(&lexicon.numerals.units) {
+            Some("0")
+        } else if is(&lexicon.numerals.tens) {
+            Some("00")
+        } else {
+            None
+        }
+    };
     let mapped: String = text
         .to_lowercase()
         .replace('\u{2019}', "'")
@@ -45,7 +63,11 @@ fn spelled(text: &str) -> String {
             _ => ' ',
         })
         .collect();
-    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+    mapped
+        .split_whitespace()
+        .map(|w| digits(w).unwrap_or(w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Every cue of the built-in topics carries a sentence, and in that
@@ -86,7 +108,7 @@ fn every_topic_cue_fires_in_its_own_example() {
                     // turned it.
                     let turned = matches!(list, "actions" | "virtues");
                     let matches = |r: &String| {
-                        let r = spelled(r);
+                        let r = spelled(r, &lexicon);
                         spellings
                             .iter()
                             .any(|sp| r == *sp || turned && r.ends_with(&format!(" {sp}")))
@@ -448,5 +470,25 @@ fn a_good_quality_denied_complains_of_its_topic() {
             )),
             "{plain:?}: {got:?}"
         );
+    }
+}
+
+#[test]
+fn a_number_in_words_is_a_number_and_a_short_wait_no_complaint() {
+    for said in [
+        "Queued for twenty minutes for a flat white.",
+        "We waited fifteen minutes for a table.",
+        "We must to wait 40 minutes.",
+        "We sat for two hours.",
+    ] {
+        let got = topics_of(said);
+        assert!(got.contains(&Topic::WaitTime), "{said:?}: {got:?}");
+    }
+    for short in [
+        "We waited five minutes and got a table.",
+        "It took 5 minutes to get our drinks.",
+    ] {
+        let got = topics_of(short);
+        assert!(!got.contains(&Topic::WaitTime), "{short:?}: {got:?}");
     }
 }
