@@ -140,6 +140,8 @@ struct ModifiersFile {
     function: Phrases,
     #[serde(default)]
     numerals: Numerals,
+    #[serde(default)]
+    fillers: Phrases,
 }
 
 /// Number words, by how many digits they stand for.
@@ -384,6 +386,9 @@ pub struct Lexicon {
     pub enough: Phrases,
     pub function: Phrases,
     pub numerals: Numerals,
+    /// Words topic cues read across ("didn't even look up" is "didn't
+    /// look up").
+    pub fillers: Phrases,
     pub symbols: Weights,
     pub topics: BTreeMap<Topic, TopicCues>,
     pub clauses: ClauseCues,
@@ -621,6 +626,7 @@ impl Lexicon {
                     &f.function,
                     &f.numerals.units,
                     &f.numerals.tens,
+                    &f.fillers,
                 ] {
                     check_list(&origin, list)?;
                 }
@@ -633,6 +639,7 @@ impl Lexicon {
                 self.function.extend(f.function);
                 self.numerals.units.extend(f.numerals.units);
                 self.numerals.tens.extend(f.numerals.tens);
+                self.fillers.extend(f.fillers);
             }
             "symbols.toml" => {
                 let f: SymbolsFile = parse(&origin)?;

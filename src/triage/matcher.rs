@@ -171,6 +171,9 @@ pub struct Scratch {
     pub words: Vec<(usize, usize)>,
     pub ids: Vec<u32>,
     pub tag_ids: Vec<u32>,
+    /// The word (of `words`) of each of `tag_ids`: fillers are left out of
+    /// those, so topic cues read across them.
+    pub tag_words: Vec<u32>,
     /// How English the words look, for language detection.
     pub english: English,
     /// The title's length when the text starts with it (as "title. text").
@@ -211,12 +214,14 @@ struct Word {
     cue: u32,
     tag: u32,
     function: bool,
+    filler: bool,
 }
 
 const UNKNOWN_WORD: Word = Word {
     cue: UNKNOWN,
     tag: UNKNOWN,
     function: false,
+    filler: false,
 };
 
 pub struct Matcher {
@@ -471,6 +476,19 @@ impl Matcher {
             }
         }
         read_numerals(lexicon, &mut vocabulary)?;
+        for filler in &lexicon.fillers {
+            for word in expand(filler.get_ref())? {
+                let entry = vocabulary
+                    .entry(word_hash(word.as_bytes()))
+                    .or_insert(UNKNOWN_WORD);
+                if entry.tag != UNKNOWN {
+                    return Err(format!(
+                        "filler {word:?} is a word of a topic cue, which it skips: drop it from the cue"
+                    ));
+                }
+                entry.filler = true;
+            }
+        }
         vocabulary.shrink_to_fit();
         cues.freeze();
         tags.freeze();
@@ -503,6 +521,7 @@ impl Matcher {
         s.tokens.clear();
         s.ids.clear();
         s.tag_ids.clear();
+        s.tag_words.clear();
         s.english = English::default();
         s.curly = s.text.contains('\u{2019}');
         for i in 0..s.words.len() {
@@ -513,7 +532,10 @@ impl Matcher {
                 .unwrap_or(UNKNOWN_WORD);
             s.english.function += u32::from(word.function);
             s.ids.push(word.cue);
-            s.tag_ids.push(word.tag);
+            if !word.filler {
+                s.tag_ids.push(word.tag);
+                s.tag_words.push(i as u32);
+            }
         }
         let mut i = 0;
         while i < s.words.len() {
@@ -556,12 +578,13 @@ impl Matcher {
     pub fn scan_tags(&self, s: &mut Scratch) {
         s.tags.clear();
         let mut i = 0;
-        while i < s.words.len() {
+        while i < s.tag_ids.len() {
             let Some((len, value)) = self.tags.longest(&s.tag_ids[i..]) else {
                 i += 1;
                 continue;
             };
-            let (start, end) = (s.words[i].0 - 1, s.words[i + len - 1].1 - 1);
+            let word = |k: usize| s.words[s.tag_words[k] as usize];
+            let (start, end) = (word(i).0 - 1, word(i + len - 1).1 - 1);
             for &tag in self.tags.values[value].as_slice() {
                 s.tags.push(TagHit { start, end, tag });
             }

@@ -34,7 +34,7 @@ fn every_topic_example_gives_its_topic() {
 
 /// A matched span as the matcher spells it: lower case, a digit as "0",
 /// punctuation as a space, apostrophes straight, a number word as the
-/// digits it stands for.
+/// digits it stands for, fillers left out.
 fn spelled(text: &str, lexicon: &Lexicon) -> String {
     let digits = |word: &str| {
         let is = |list: &[super::super::lexicon::Located<String>]| {
@@ -45,7 +45,9 @@ fn spelled(text: &str, lexicon: &Lexicon) -> String {
                     .any(|w| w == word)
             })
         };
-        if is(&lexicon.numerals.units) {
+        if is(&lexicon.fillers) {
+            Some("")
+        } else if is(&lexicon.numerals.units) {
             Some("0")
         } else if is(&lexicon.numerals.tens) {
             Some("00")
@@ -66,6 +68,7 @@ fn spelled(text: &str, lexicon: &Lexicon) -> String {
     mapped
         .split_whitespace()
         .map(|w| digits(w).unwrap_or(w))
+        .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -490,5 +493,17 @@ fn a_number_in_words_is_a_number_and_a_short_wait_no_complaint() {
     ] {
         let got = topics_of(short);
         assert!(!got.contains(&Topic::WaitTime), "{short:?}: {got:?}");
+    }
+}
+
+#[test]
+fn a_topic_cue_reads_across_fillers() {
+    for (said, topic) in [
+        ("The man at reception didn't even look up.", Topic::Service),
+        ("Nobody ever called us back.", Topic::Support),
+        ("The pool wasn't even open.", Topic::HoursAvailability),
+    ] {
+        let got = topics_of(said);
+        assert!(got.contains(&topic), "{said:?}: {got:?}");
     }
 }
