@@ -507,3 +507,13 @@ fn a_topic_cue_reads_across_fillers() {
         assert!(got.contains(&topic), "{said:?}: {got:?}");
     }
 }
+
+#[test]
+fn hours_alone_are_a_duration_and_behaviour_words_need_no_aspect() {
+    assert!(!topics_of("Worst 2 hours of my life.").contains(&Topic::HoursAvailability));
+    assert!(topics_of("Their hours are ridiculous.").contains(&Topic::HoursAvailability));
+    assert!(topics_of("She was unprofessional.").contains(&Topic::StaffAttitude));
+    assert!(
+        !topics_of("The ending was a bit abrupt, but I loved it.").contains(&Topic::StaffAttitude)
+    );
+}
