@@ -420,38 +420,47 @@ fn tag_trie(lexicon: &Lexicon) -> Result<Trie<Tags>, String> {
     Ok(tags)
 }
 
+/// Gives each word of `list` a meaning in topic cues by `set`. Such a word
+/// must not be a word of a topic cue itself, whose meaning it would lose:
+/// `refusal` says what to do instead.
+fn reread_words(
+    list: &[Located<String>],
+    vocabulary: &mut HashMap<u64, Word, Fast>,
+    refusal: &str,
+    set: impl Fn(&mut Word),
+) -> Result<(), String> {
+    for raw in list {
+        for word in expand(raw.get_ref())? {
+            let entry = vocabulary
+                .entry(word_hash(word.as_bytes()))
+                .or_insert(UNKNOWN_WORD);
+            if entry.tag != UNKNOWN {
+                return Err(format!("{word:?} is a word of a topic cue: {refusal}"));
+            }
+            set(entry);
+        }
+    }
+    Ok(())
+}
+
 /// Number words read as the digits `#` stands for in a topic or
 /// escalation cue ("queued for twenty minutes" matches "queued for #
 /// minutes"): each takes the tag id of a number as long as the words it
 /// stands for. The scorer's cues keep the words as words ("two stars" is
-/// not "2 stars" to them). A numeral that is a word of some topic cue
-/// itself would lose that meaning, so it is refused.
-fn read_numerals(
-    lexicon: &Lexicon,
-    vocabulary: &mut HashMap<u64, Word, Fast>,
-) -> Result<(), String> {
+/// not "2 stars" to them). Fillers are skipped by topic cues ("didn't even
+/// look up" is "didn't look up").
+fn reread(lexicon: &Lexicon, vocabulary: &mut HashMap<u64, Word, Fast>) -> Result<(), String> {
     for (list, digits) in [
         (&lexicon.numerals.units, "0"),
         (&lexicon.numerals.tens, "00"),
     ] {
-        let Some(number) = vocabulary.get(&word_hash(digits.as_bytes())).map(|w| w.tag) else {
-            continue;
-        };
-        for numeral in list {
-            for word in expand(numeral.get_ref())? {
-                let entry = vocabulary
-                    .entry(word_hash(word.as_bytes()))
-                    .or_insert(UNKNOWN_WORD);
-                if entry.tag != UNKNOWN {
-                    return Err(format!(
-                        "numeral {word:?} is also a word of a topic cue: write # in the cue"
-                    ));
-                }
-                entry.tag = number;
-            }
+        if let Some(number) = vocabulary.get(&word_hash(digits.as_bytes())).map(|w| w.tag) {
+            let refusal = "a numeral must not be one, write # in the cue";
+            reread_words(list, vocabulary, refusal, |w| w.tag = number)?;
         }
     }
-    Ok(())
+    let refusal = "a filler must not be one, drop it from the cue";
+    reread_words(&lexicon.fillers, vocabulary, refusal, |w| w.filler = true)
 }
 
 impl Matcher {
@@ -475,20 +484,7 @@ impl Matcher {
                 }
             }
         }
-        read_numerals(lexicon, &mut vocabulary)?;
-        for filler in &lexicon.fillers {
-            for word in expand(filler.get_ref())? {
-                let entry = vocabulary
-                    .entry(word_hash(word.as_bytes()))
-                    .or_insert(UNKNOWN_WORD);
-                if entry.tag != UNKNOWN {
-                    return Err(format!(
-                        "filler {word:?} is a word of a topic cue, which it skips: drop it from the cue"
-                    ));
-                }
-                entry.filler = true;
-            }
-        }
+        reread(lexicon, &mut vocabulary)?;
         vocabulary.shrink_to_fit();
         cues.freeze();
         tags.freeze();

@@ -12,6 +12,25 @@ fn topics_of(t: &str) -> Vec<Topic> {
     rated(t, 1.0).complaints.iter().map(|c| c.topic).collect()
 }
 
+/// Each sentence gives its topic.
+fn gives(cases: &[(&str, Topic)]) {
+    for (said, topic) in cases {
+        let got = topics_of(said);
+        assert!(got.contains(topic), "{said:?} should be {topic:?}: {got:?}");
+    }
+}
+
+/// No sentence gives any of `topics`.
+fn never(sentences: &[&str], topics: &[Topic]) {
+    for said in sentences {
+        let got = topics_of(said);
+        assert!(
+            !got.iter().any(|t| topics.contains(t)),
+            "{said:?} should be none of {topics:?}: {got:?}"
+        );
+    }
+}
+
 #[test]
 fn every_topic_example_gives_its_topic() {
     let lexicon = Lexicon::builtin().unwrap();
@@ -399,13 +418,10 @@ fn a_feeling_judges_only_what_it_is_about() {
 
 #[test]
 fn an_action_complains_only_when_turned_around() {
-    for (said, topic) in [
+    gives(&[
         ("They never returned our call.", Topic::Support),
         ("This thing barely works.", Topic::ProductQuality),
-    ] {
-        let got = topics_of(said);
-        assert!(got.contains(&topic), "{said:?}: {got:?}");
-    }
+    ]);
     for plain in [
         "They answered the phone on the first ring.",
         "It works with every app I own.",
@@ -446,74 +462,64 @@ fn what_a_person_fails_to_do_is_no_fault_of_a_thing() {
 
 #[test]
 fn a_good_quality_denied_complains_of_its_topic() {
-    for (said, topic) in [
+    gives(&[
         ("The staff weren't friendly at all.", Topic::StaffAttitude),
         ("Neither of our rooms was clean.", Topic::Cleanliness),
         ("Honestly the bagels were not fresh.", Topic::FoodQuality),
         ("Check-in was not quick by any measure.", Topic::WaitTime),
         ("We didn't get a clean towel all week.", Topic::Cleanliness),
-    ] {
-        let got = topics_of(said);
-        assert!(got.contains(&topic), "{said:?}: {got:?}");
-    }
-    // A virtue stated, boosted or excused is praise or nothing, never a
-    // complaint.
-    for plain in [
-        "The staff were not only friendly but fast.",
-        "Everything was clean and tidy.",
-        "Not the quickest service, but the food made up for it.",
-        "Service wasn't fast but that's fine, it was packed.",
-        "I knew it wouldn't be quick, with a crowd that size.",
-    ] {
-        let got = topics_of(plain);
-        assert!(
-            !got.iter().any(|t| matches!(
-                t,
-                Topic::StaffAttitude | Topic::WaitTime | Topic::Cleanliness
-            )),
-            "{plain:?}: {got:?}"
-        );
-    }
+    ]);
+    // A virtue stated, boosted, supposed or excused is praise or nothing.
+    never(
+        &[
+            "The staff were not only friendly but fast.",
+            "Everything was clean and tidy.",
+            "Not the quickest service, but the food made up for it.",
+            "Service wasn't fast but that's fine, it was packed.",
+            "I knew it wouldn't be quick, with a crowd that size.",
+        ],
+        &[Topic::StaffAttitude, Topic::WaitTime, Topic::Cleanliness],
+    );
 }
 
 #[test]
 fn a_number_in_words_is_a_number_and_a_short_wait_no_complaint() {
-    for said in [
-        "Queued for twenty minutes for a flat white.",
-        "We waited fifteen minutes for a table.",
-        "We must to wait 40 minutes.",
-        "We sat for two hours.",
-    ] {
-        let got = topics_of(said);
-        assert!(got.contains(&Topic::WaitTime), "{said:?}: {got:?}");
-    }
-    for short in [
-        "We waited five minutes and got a table.",
-        "It took 5 minutes to get our drinks.",
-    ] {
-        let got = topics_of(short);
-        assert!(!got.contains(&Topic::WaitTime), "{short:?}: {got:?}");
-    }
+    gives(&[
+        (
+            "Queued for twenty minutes for a flat white.",
+            Topic::WaitTime,
+        ),
+        ("We waited fifteen minutes for a table.", Topic::WaitTime),
+        ("We must to wait 40 minutes.", Topic::WaitTime),
+        ("We sat for two hours.", Topic::WaitTime),
+    ]);
+    never(
+        &[
+            "We waited five minutes and got a table.",
+            "It took 5 minutes to get our drinks.",
+        ],
+        &[Topic::WaitTime],
+    );
 }
 
 #[test]
 fn a_topic_cue_reads_across_fillers() {
-    for (said, topic) in [
+    gives(&[
         ("The man at reception didn't even look up.", Topic::Service),
         ("Nobody ever called us back.", Topic::Support),
         ("The pool wasn't even open.", Topic::HoursAvailability),
-    ] {
-        let got = topics_of(said);
-        assert!(got.contains(&topic), "{said:?}: {got:?}");
-    }
+    ]);
 }
 
 #[test]
 fn hours_alone_are_a_duration_and_behaviour_words_need_no_aspect() {
-    assert!(!topics_of("Worst 2 hours of my life.").contains(&Topic::HoursAvailability));
-    assert!(topics_of("Their hours are ridiculous.").contains(&Topic::HoursAvailability));
-    assert!(topics_of("She was unprofessional.").contains(&Topic::StaffAttitude));
-    assert!(
-        !topics_of("The ending was a bit abrupt, but I loved it.").contains(&Topic::StaffAttitude)
+    gives(&[
+        ("Their hours are ridiculous.", Topic::HoursAvailability),
+        ("She was unprofessional.", Topic::StaffAttitude),
+    ]);
+    never(&["Worst 2 hours of my life."], &[Topic::HoursAvailability]);
+    never(
+        &["The ending was a bit abrupt, but I loved it."],
+        &[Topic::StaffAttitude],
     );
 }
