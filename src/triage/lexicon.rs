@@ -310,7 +310,25 @@ struct BusinessFile {
     #[serde(default)]
     elsewhere: ElsewhereCues,
     #[serde(default)]
+    places: PlaceCues,
+    #[serde(default)]
     kinds: BTreeMap<BusinessKind, VisitCues>,
+}
+
+/// What a review on a site of places (Yelp, Google Maps) may complain of
+/// when the profile does not say what the business is.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceCues {
+    /// The platforms that list places people visit.
+    #[serde(default)]
+    pub platforms: Vec<crate::review::Platform>,
+    /// Topics of apps, which there need an app named in their evidence.
+    #[serde(default)]
+    pub topics: Vec<Topic>,
+    /// Words that name an app or website.
+    #[serde(default)]
+    pub named: Phrases,
 }
 
 /// Cues that a review recounts a visit to one kind of business.
@@ -394,6 +412,7 @@ pub struct Lexicon {
     pub clauses: ClauseCues,
     pub visits: BTreeMap<BusinessKind, VisitCues>,
     pub elsewhere: ElsewhereCues,
+    pub places: PlaceCues,
     pub escalation: BTreeMap<EscalationKind, EscalationCues>,
     pub scoring: BTreeMap<String, Located<f64>>,
 }
@@ -711,6 +730,10 @@ impl Lexicon {
                 self.elsewhere.names_after.extend(e.names_after);
                 self.elsewhere.not_names.extend(e.not_names);
                 self.elsewhere.examples.extend(e.examples);
+                check_list(&origin, &f.places.named)?;
+                self.places.platforms.extend(f.places.platforms);
+                self.places.topics.extend(f.places.topics);
+                self.places.named.extend(f.places.named);
                 for (kind, cues) in f.kinds {
                     check_list(&origin, &cues.cues)?;
                     let slot = self.visits.entry(kind).or_default();

@@ -523,3 +523,26 @@ fn hours_alone_are_a_duration_and_behaviour_words_need_no_aspect() {
         &[Topic::StaffAttitude],
     );
 }
+
+#[test]
+fn on_a_site_of_places_an_app_topic_needs_the_app_named() {
+    let on_yelp = |text: &str| {
+        let mut r = review(text, Some(1.0));
+        r.source = Platform::Yelp;
+        let v = classifier().classify(&r, false);
+        v.complaints.iter().map(|c| c.topic).collect::<Vec<_>>()
+    };
+    let menu = "The menu is confusing and the layout is a mess.";
+    assert!(
+        topics_of(menu).contains(&Topic::AppDesign),
+        "{:?}",
+        topics_of(menu)
+    );
+    assert!(
+        !on_yelp(menu).contains(&Topic::AppDesign),
+        "{:?}",
+        on_yelp(menu)
+    );
+    let app = "Their app keeps crashing when I order.";
+    assert!(on_yelp(app).contains(&Topic::AppBug), "{:?}", on_yelp(app));
+}
