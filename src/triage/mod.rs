@@ -15,6 +15,7 @@ mod language;
 mod lexicon;
 pub mod matcher;
 mod patterns;
+mod places;
 mod praise;
 mod score;
 mod topics;
@@ -53,7 +54,7 @@ pub fn aspect_words() -> Vec<String> {
 
 use crate::business::BusinessKind;
 use crate::error::{Error, Result};
-use crate::review::{Platform, Review};
+use crate::review::Review;
 use lexicon::Lexicon;
 use matcher::{Matcher, Scratch};
 use score::Params;
@@ -261,51 +262,6 @@ thread_local! {
     static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
 }
 
-/// On a site of places with no kind given, an app's topics stand only
-/// where the app is named: there "the menu" and "the layout" are the
-/// restaurant's and the shop's, not an app's.
-struct Places {
-    platforms: Vec<Platform>,
-    topics: Vec<Topic>,
-    /// Each name as words between spaces (" web site ").
-    named: Vec<String>,
-}
-
-impl Places {
-    fn new(cues: &lexicon::PlaceCues) -> Result<Places, String> {
-        let mut named = Vec::new();
-        for raw in &cues.named {
-            named.extend(
-                patterns::expand(raw.get_ref())?
-                    .into_iter()
-                    .map(|w| format!(" {w} ")),
-            );
-        }
-        Ok(Places {
-            platforms: cues.platforms.clone(),
-            topics: cues.topics.clone(),
-            named,
-        })
-    }
-
-    fn fits(&self, c: &Complaint) -> bool {
-        if !self.topics.contains(&c.topic) {
-            return true;
-        }
-        let mut words = String::with_capacity(c.evidence.len() + 2);
-        words.push(' ');
-        words.extend(c.evidence.chars().map(|ch| {
-            if ch.is_alphanumeric() || ch == '\'' {
-                ch.to_ascii_lowercase()
-            } else {
-                ' '
-            }
-        }));
-        words.push(' ');
-        self.named.iter().any(|n| words.contains(n.as_str()))
-    }
-}
-
 /// Built once per run; classifying is one scan of each automaton.
 pub struct Classifier {
     matcher: Matcher,
@@ -316,7 +272,7 @@ pub struct Classifier {
     signs_from: elsewhere::Source,
     /// What each topic means at each kind of business (`business.toml`).
     topics_at: BTreeMap<BusinessKind, BTreeMap<Topic, Topic>>,
-    places: Places,
+    places: places::Places,
     /// What the business is, when the profile says; else each review's
     /// platform may tell.
     business: Option<BusinessKind>,
@@ -369,7 +325,7 @@ impl Classifier {
                     .collect(),
             },
             signs: std::sync::OnceLock::new(),
-            places: Places::new(&lexicon.places)?,
+            places: places::Places::new(&lexicon.places)?,
             topics_at: lexicon
                 .visits
                 .iter()
@@ -467,7 +423,7 @@ impl Classifier {
                     }
                 }
             }
-            if ours.is_none() && self.places.platforms.contains(&review.source) {
+            if ours.is_none() && self.places.lists(review.source) {
                 complaints.retain(|c| self.places.fits(c));
             }
             let known = ours.is_some() || self.business_name.is_some();

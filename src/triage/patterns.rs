@@ -5,7 +5,8 @@
 //! alternatives in parentheses ("(won't|will not) be back", an empty
 //! alternative makes a word optional), `#` for a number ("waited #
 //! minutes") and `##` for a number of two digits or more ("waited ##
-//! minutes" is a wait worth complaining of, "waited 5 minutes" is not). Both the cue and the review are normalised the same way —
+//! minutes" is a wait worth complaining of, "waited 5 minutes" is not).
+//! Both the cue and the review are normalised the same way —
 //! lower case, punctuation to spaces, every digit to `0` — so one
 //! case-sensitive automaton finds cues on word boundaries, and the
 //! normalised text keeps the byte offsets of the original, so every cue has
@@ -114,7 +115,7 @@ fn alternatives(raw: &str) -> Result<Vec<String>, String> {
 
 /// A cue in normal form: words of lower-case letters and `0`s separated by
 /// single spaces; apostrophes inside words kept as `'`, `#` kept.
-fn canonical(cue: &str) -> String {
+pub(super) fn canonical(cue: &str) -> String {
     let mut out = String::with_capacity(cue.len());
     // Tens of thousands of cue spellings pass here at start-up: one pass,
     // looking one character back and one ahead, with no buffer of chars.
