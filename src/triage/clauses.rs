@@ -25,7 +25,8 @@ pub struct Clause {
     /// Where a supposition starts ("I expected", "as if"): what follows it
     /// in the clause is not lived.
     pub irrealis: Option<usize>,
-    pub past: bool,
+    /// The clause's good words praise nothing of the business now.
+    pub not_praise: bool,
     pub excused: bool,
     /// It opens with a pronoun ("it was tiny"): it may judge what the
     /// clause before named.
@@ -95,7 +96,7 @@ fn fill(s: &Scratch, reasons: &[Cue], out: &mut [Clause]) {
         for t in &s.tags[c.tags.clone()] {
             match t.tag {
                 Tag::Irrealis => c.irrealis = c.irrealis.or(Some(t.start)),
-                Tag::Past => c.past = true,
+                Tag::NotPraise => c.not_praise = true,
                 // "Not worth it" is no excuse.
                 Tag::Excused if turner_of(s, t.start).is_none() => c.excused = true,
                 Tag::Anaphora if t.start == c.start + opening => c.anaphora = true,

@@ -242,10 +242,12 @@ pub struct ClauseCues {
     /// expected", "if", "other reviews say"): nothing in it counts.
     #[serde(default)]
     pub irrealis: Phrases,
-    /// The clause speaks of how things were ("used to be great"): its
-    /// praise is not praise now.
+    /// The clause's good words praise nothing of the business now: how
+    /// things were ("used to be great"), might have been ("would have
+    /// benefited"), are elsewhere ("there are better shops") or are hoped
+    /// for ("to be safe").
     #[serde(default)]
-    pub past: Phrases,
+    pub not_praise: Phrases,
     /// Phrases that hold a judgement word but judge nothing ("cold brew",
     /// "dry cleaning", "no problems").
     #[serde(default)]
@@ -675,7 +677,7 @@ impl Lexicon {
                 let c = f.clauses;
                 for list in [
                     &c.irrealis,
-                    &c.past,
+                    &c.not_praise,
                     &c.plain,
                     &c.anaphora,
                     &c.excused,
@@ -685,7 +687,7 @@ impl Lexicon {
                     check_list(&origin, list)?;
                 }
                 self.clauses.irrealis.extend(c.irrealis);
-                self.clauses.past.extend(c.past);
+                self.clauses.not_praise.extend(c.not_praise);
                 self.clauses.plain.extend(c.plain);
                 self.clauses.anaphora.extend(c.anaphora);
                 self.clauses.excused.extend(c.excused);

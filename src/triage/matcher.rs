@@ -89,8 +89,8 @@ pub enum Tag {
     Together(EscalationKind, Half),
     /// The clause is supposed or reported, not lived.
     Irrealis,
-    /// The clause speaks of how things were.
-    Past,
+    /// The clause's good words praise nothing of the business now.
+    NotPraise,
     /// The reviewer waves the gripe away.
     Excused,
     /// Holds a judgement word but judges nothing ("cold brew").
@@ -405,7 +405,7 @@ fn tag_trie(lexicon: &Lexicon) -> Result<Trie<Tags>, String> {
     }
     let clauses = [
         (&lexicon.clauses.irrealis, Tag::Irrealis),
-        (&lexicon.clauses.past, Tag::Past),
+        (&lexicon.clauses.not_praise, Tag::NotPraise),
         (&lexicon.clauses.excused, Tag::Excused),
         (&lexicon.clauses.plain, Tag::Plain),
         (&lexicon.clauses.anaphora, Tag::Anaphora),

@@ -47,7 +47,7 @@ fn plain(s: &Scratch, c: &Clause, cue: &Cue) -> bool {
 pub fn praise(s: &Scratch, reasons: &[Cue], clauses: &[Clause], rules: &Rules) -> Vec<Praise> {
     let mut out = Vec::new();
     for c in clauses {
-        if c.irrealis.is_some() || c.past || question(s, c) {
+        if c.irrealis.is_some() || c.not_praise || question(s, c) {
             continue;
         }
         let cues = &reasons[c.cues.clone()];

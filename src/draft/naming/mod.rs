@@ -439,7 +439,14 @@ impl Naming {
         }
         let mut last = span.start;
         for (n, w) in words(raw, span.start).iter().enumerate() {
-            out.push_str(&source[last..w.range.start]);
+            // A double space or a line break inside a quote is the
+            // reviewer's typing, not their words.
+            let gap = &source[last..w.range.start];
+            if !gap.is_empty() && gap.chars().all(char::is_whitespace) {
+                out.push(' ');
+            } else {
+                out.push_str(gap);
+            }
             let original = &source[w.range.clone()];
             let word = match self.person_map.get(&w.lower) {
                 Some(to) => to.clone(),
@@ -448,14 +455,16 @@ impl Naming {
                 // a common one (a word of the lists, a noun phrase's
                 // adjective, or written in lower case elsewhere); else it
                 // may be a name ("Tony was rude") and stays.
+                // A determiner is never a name, wherever else it has a capital
+                // ("comments: The staff were friendly").
                 None if n == 0
                     && (self.is(&self.determiners, &w.lower)
-                        || self.is(&self.subjects, &w.lower)
-                        || self.is(&self.the_before, &w.lower)
-                        || self.is(&self.actor_verbs, &w.lower)
-                        || form == Form::About
-                        || lower_elsewhere(source, &w.lower))
-                    && !capitalised_elsewhere(source, original) =>
+                        || ((self.is(&self.subjects, &w.lower)
+                            || self.is(&self.the_before, &w.lower)
+                            || self.is(&self.actor_verbs, &w.lower)
+                            || form == Form::About
+                            || lower_elsewhere(source, &w.lower))
+                            && !capitalised_elsewhere(source, original))) =>
                 {
                     let mut chars = original.chars();
                     chars

@@ -173,6 +173,24 @@ fn case_follows_the_review() {
     );
     let t = "Maria was so helpful. Then Maria was rude.";
     assert_eq!(named(t, "rude", Shape::Phrase).unwrap().0, "Maria was rude");
+    // A determiner is never a name, though a title or a colon capitalises it.
+    let t = "On the comments: The staff were rude.";
+    assert_eq!(
+        named(t, "rude", Shape::Phrase).unwrap().0,
+        "the staff were rude"
+    );
+    // After a list mark a capital is the line's, not a name's.
+    assert!(!capitalised_elsewhere(
+        "Dinner:\n- Quiet room. Menu: Quiet music",
+        "Quiet"
+    ));
+    assert!(capitalised_elsewhere("We had the Quiet Room", "Quiet"));
+    // A double space or a line break is typing, not words.
+    let t = "The staff  were   rude to us";
+    assert_eq!(
+        named(t, "rude", Shape::Phrase).unwrap().0,
+        "the staff were rude to you"
+    );
 }
 
 #[test]
@@ -196,4 +214,9 @@ fn praise_is_named_as_a_clause_or_a_short_phrase() {
         None
     );
     assert_eq!(praised("room nice", "nice"), None, "not a noun phrase");
+    assert_eq!(
+        praised("worth the stop", "worth"),
+        None,
+        "not a noun phrase"
+    );
 }

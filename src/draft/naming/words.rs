@@ -66,7 +66,8 @@ pub fn capitalised_elsewhere(review: &str, word: &str) -> bool {
     review.match_indices(word).any(|(i, _)| {
         let before = review[..i].trim_end();
         !before.is_empty()
-            && !before.ends_with(['.', '!', '?', '\n', '"'])
+            // After a colon or a list mark a capital is a sentence's too.
+            && !before.ends_with(['.', '!', '?', '\n', '"', ':', '-', '*', '\u{2022}'])
             && review[..i].ends_with(' ')
     })
 }

@@ -312,6 +312,42 @@ fn praise_is_present_praise_only() {
 }
 
 #[test]
+fn good_words_of_another_time_place_or_aim_are_no_praise() {
+    let praise = |t: &str| {
+        rated(t, 2.0)
+            .praise
+            .iter()
+            .map(|p| p.text.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        praise("The staff were really nice."),
+        ["The staff were really nice"]
+    );
+    for t in [
+        "The salesman seemed really nice at first.",
+        "The pasta would have tasted great with more salt.",
+        "Find a better and more friendly dentist.",
+        "They claim to have the best tacos in town.",
+        "I took photos of the lovely car to be safe.",
+    ] {
+        assert_eq!(praise(t), Vec::<String>::new(), "{t}");
+    }
+}
+
+#[test]
+fn nothing_short_of_denies_nothing() {
+    gives(&[(
+        "The waiters were nothing short of rude.",
+        Topic::StaffAttitude,
+    )]);
+    never(
+        &["They have always been nothing short of polite."],
+        &[Topic::StaffAttitude],
+    );
+}
+
+#[test]
 fn an_app_review_about_a_dinner_is_about_another_business() {
     let dinner =
         "We were seated late, our waiter forgot the appetizers and the dessert menu never came.";
