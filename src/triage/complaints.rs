@@ -355,6 +355,29 @@ fn read_clause(
         taken.push(from..v.span.end);
         judgements.push((from..v.span.end, v.topics, weight, false));
     }
+    // An amount judges an aspect of its own topic in the clause, however
+    // far: "queueing at the airport desk for an hour".
+    let measures = spans(tags, |t| match t {
+        Tag::Measure(topic) => Some(topic),
+        _ => None,
+    });
+    for m in measures {
+        if !free(&m.span, &taken) || clauses::negated(s, m.span.start) {
+            continue;
+        }
+        for &topic in &m.topics {
+            let Some(a) = aspects.iter().find(|a| a.topics.contains(&topic)) else {
+                continue;
+            };
+            taken.push(m.span.clone());
+            let reading = Reading::Judged {
+                judgement: s.text[m.span.clone()].to_string(),
+                aspect: Some(s.text[a.span.clone()].to_string()),
+            };
+            let focus = a.span.start.min(m.span.start)..a.span.end.max(m.span.end);
+            push(topic, focus, intensity.max(1.5), reading);
+        }
+    }
     // A clause that says what is wrong in words of a topic needs no
     // guessing from its sentiment words, which mostly repeat it.
     if judgements.is_empty() && phrases.is_empty() {

@@ -193,6 +193,11 @@ pub struct TopicCues {
     /// complaint of the topic, with or without an aspect in view.
     #[serde(default)]
     pub virtues: Vec<Located<TopicCue>>,
+    /// Amounts that judge the topic's own aspects only, wherever they
+    /// stand in the clause ("queueing at the desk for an hour"), never an
+    /// aspect of another topic ("lashes falling out in the first 24 hours").
+    #[serde(default)]
+    pub measures: Vec<Located<TopicCue>>,
     /// The topic is about things the business sells: its complaints and
     /// actions said of a person ("she doesn't work that side") are not.
     #[serde(default)]
@@ -703,6 +708,7 @@ impl Lexicon {
                         &cues.aspects,
                         &cues.actions,
                         &cues.virtues,
+                        &cues.measures,
                     ] {
                         check_cues(&origin, list)?;
                     }
@@ -715,6 +721,7 @@ impl Lexicon {
                     slot.aspects.extend(cues.aspects);
                     slot.actions.extend(cues.actions);
                     slot.virtues.extend(cues.virtues);
+                    slot.measures.extend(cues.measures);
                     slot.of_things |= cues.of_things;
                     slot.over.extend(cues.over);
                     slot.examples.extend(cues.examples);

@@ -84,6 +84,8 @@ pub enum Tag {
     Action(Topic),
     /// A good quality of the topic, a complaint of it when denied.
     Virtue(Topic),
+    /// An amount that judges only an aspect of its own topic.
+    Measure(Topic),
     Escalation(EscalationKind),
     /// One of two words that escalate together in a sentence.
     Together(EscalationKind, Half),
@@ -401,6 +403,9 @@ fn tag_trie(lexicon: &Lexicon) -> Result<Trie<Tags>, String> {
         }
         for cue in &cues.virtues {
             add_tag(cue.get_ref().cue(), Tag::Virtue(*topic))?;
+        }
+        for cue in &cues.measures {
+            add_tag(cue.get_ref().cue(), Tag::Measure(*topic))?;
         }
     }
     let clauses = [

@@ -108,6 +108,7 @@ fn every_topic_cue_fires_in_its_own_example() {
             ("aspects", &cues.aspects),
             ("actions", &cues.actions),
             ("virtues", &cues.virtues),
+            ("measures", &cues.measures),
         ];
         for (list, entries) in lists {
             for entry in entries {
@@ -120,9 +121,10 @@ fn every_topic_cue_fires_in_its_own_example() {
                 let fired = v.complaints.iter().any(|c| {
                     let read = match (&c.reading, list) {
                         (Reading::Phrase(p), "complaints" | "actions") => Some(p),
-                        (Reading::Judged { judgement, .. }, "judgements" | "virtues") => {
-                            Some(judgement)
-                        }
+                        (
+                            Reading::Judged { judgement, .. },
+                            "judgements" | "virtues" | "measures",
+                        ) => Some(judgement),
                         (Reading::Judged { aspect, .. }, "aspects") => aspect.as_ref(),
                         _ => None,
                     };
