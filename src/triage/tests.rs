@@ -141,6 +141,8 @@ fn idioms_do_not_mislead() {
         "Not bad at all.",
         "You can't go wrong with the tacos.",
         "Couldn't be happier with it.",
+        "The kids went mad for it.",
+        "Everyone goes crazy over the garlic knots.",
     ] {
         assert_label(t, Label::Positive);
     }
